@@ -1,0 +1,1 @@
+"""Bordercase's engine: rule files, facts, periods, durable_rules, rights and the resolver."""

@@ -1,0 +1,289 @@
+"""The `bordercase` command line.
+
+    bordercase assess CASE.json                 the Decision as JSON
+    bordercase assess CASE.json --format text   a readable summary
+    bordercase assess CASES.jsonl --out D.jsonl many cases, a progress bar on a terminal
+    bordercase check [FILES...]                 validate rule files
+    bordercase test [PATHS...]                  run the tests beside the rule files
+    bordercase rules list                       jurisdictions and their key figures
+    bordercase schema case|decision             the JSON Schema of the contract
+    bordercase bench                            throughput and memory figures
+
+Exit codes: 0 fine, 1 a rule file or test failed, 2 bad input (a case that is not valid).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from rules.case import Case, CaseError, parse_case
+
+EXIT_BAD_INPUT = 2
+
+
+def _emit(text: str) -> None:
+    click.echo(text)
+
+
+def _problems(title: str, problems: list[str]) -> None:
+    click.echo(title, err=True)
+    for problem in problems:
+        click.echo(f"  {problem}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="bordercase")
+def main() -> None:
+    """Bordercase: what the buyer's law, the platform and customs say about a return.
+
+    Every decision line carries its citation; see `bordercase COMMAND --help`.
+    """
+
+
+# -- assess -------------------------------------------------------------------------------
+
+
+def _read_texts(path: Path) -> Iterator[tuple[str, str]]:
+    """(where, JSON text) for a .json file (one case) or a .jsonl file (one case a line)."""
+    text = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
+    if path.suffix == ".jsonl":
+        for n, line in enumerate(text.splitlines(), 1):
+            if line.strip():
+                yield f"{path}:{n}", line
+    else:
+        yield str(path), text
+
+
+def _parse(where: str, text: str) -> Case | list[str]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        return [f"(case): not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"]
+    try:
+        return parse_case(data)
+    except CaseError as error:
+        return error.problems
+
+
+Options = tuple[str, bool, bool]  # format, with trace, pretty-printed
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "text"]),
+    default="json",
+    show_default=True,
+    help="json: the Decision exactly as the contract says; text: a summary for people.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write decisions to this file (JSON Lines) instead of standard output.",
+)
+@click.option("--trace/--no-trace", default=True, show_default=True, help="Include the trace of fired rules.")
+@click.option("--jobs", type=int, default=0, help="Processes for large batches (default: one per CPU).")
+def assess(files: tuple[Path, ...], fmt: str, out: Path | None, trace: bool, jobs: int) -> None:
+    """Assess one case (CASE.json) or many (CASES.jsonl) and print each Decision.
+
+    A case that is not valid is refused with every bad field named, and the command exits 2;
+    the valid cases in the same input are still decided, in input order.
+    """
+    texts = [entry for path in files for entry in _read_texts(path)]
+    many = len(texts) > 1 or any(f.suffix == ".jsonl" for f in files)
+    options: Options = (fmt, trace, not many)
+    sink = out.open("w", encoding="utf-8") if out else None
+    progress = _progress(len(texts)) if sink is not None and sys.stderr.isatty() else None
+    refused = decided = 0
+    try:
+        for where, result in _decide_all(texts, options, jobs or os.cpu_count() or 1):
+            if isinstance(result, list):
+                refused += 1
+                _problems(f"{where}: not a valid case", result)
+            else:
+                decided += 1
+                if sink is not None:
+                    sink.write(result + "\n")
+                else:
+                    _emit(result)
+            if progress is not None:
+                progress.advance()
+    finally:
+        if progress is not None:
+            progress.close()
+        if sink is not None:
+            sink.close()
+    if out:
+        click.echo(
+            f"{decided} decisions written to {out}" + (f"; {refused} cases refused" if refused else ""), err=True
+        )
+    if refused:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+PARALLEL_FROM = 2000  # below this, starting processes costs more than it saves
+CHUNK = 1000
+_WORKER_ASSESSOR: Any = None
+
+
+def _decide_chunk(args: tuple[list[tuple[str, str]], Options]) -> list[tuple[str, str | list[str]]]:
+    """Parse and decide some cases; (where, decision text) or (where, problems) for each."""
+    from rules.pipeline import Assessor
+    from rules.report import text_summary
+
+    global _WORKER_ASSESSOR
+    if _WORKER_ASSESSOR is None:
+        _WORKER_ASSESSOR = Assessor()
+    texts, (fmt, trace, pretty) = args
+    parsed = [(where, _parse(where, text)) for where, text in texts]
+    decisions = iter(_WORKER_ASSESSOR.assess_many(c for _w, c in parsed if isinstance(c, Case)))
+    out: list[tuple[str, str | list[str]]] = []
+    for where, case in parsed:
+        if not isinstance(case, Case):
+            out.append((where, case))
+            continue
+        decision = next(decisions)
+        if fmt == "text":
+            out.append((where, text_summary(decision)))
+        else:
+            out.append(
+                (where, decision.model_dump_json(exclude=None if trace else {"trace"}, indent=2 if pretty else None))
+            )
+    return out
+
+
+def _decide_all(texts: list[tuple[str, str]], options: Options, jobs: int) -> Iterator[tuple[str, str | list[str]]]:
+    """Results in input order; a large batch goes through one process per CPU (the engine is
+    one per process, so processes, not threads, are how Bordercase scales)."""
+    chunks = [(texts[i : i + CHUNK], options) for i in range(0, len(texts), CHUNK)]
+    if jobs <= 1 or len(texts) < PARALLEL_FROM:
+        for chunk in chunks:
+            yield from _decide_chunk(chunk)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(jobs) as pool:
+        for results in pool.map(_decide_chunk, chunks):
+            yield from results
+
+
+class _progress:
+    """A rich progress bar on stderr, only when a person watches."""
+
+    def __init__(self, total: int):
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        self._bar = Progress("assessing", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True)
+        self._bar.start()
+        self._task = self._bar.add_task("assess", total=total)
+
+    def advance(self) -> None:
+        self._bar.advance(self._task)
+
+    def close(self) -> None:
+        self._bar.stop()
+
+
+# -- rule files ---------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--stale-months", default=12, show_default=True, help="Warn about values verified longer ago than this.")
+def check(files: tuple[Path, ...], stale_months: int) -> None:
+    """Validate rule files (all of them by default).
+
+    Every problem is named with its file, line and key. Warns about each value whose
+    `verified_on` is older than --stale-months. Exits 1 if any file is refused.
+    """
+    from rules.loader import Library, stale_values
+
+    library = Library()
+    problems = library.load() if not files else []
+    if files:
+        library.load()
+        problems = library.check([f for f in files if not f.name.endswith(".tests.yaml")])
+    for problem in problems:
+        click.echo(f"error: {problem}", err=True)
+    checked = [
+        library.files[c]
+        for c in library.files
+        if not files or any(library.relative(f) == library.files[c].path for f in files)
+    ]
+    warnings = stale_values(checked, date.today(), stale_months)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if problems:
+        click.echo(f"{len(problems)} problem(s); the files already in force stay in force.", err=True)
+        sys.exit(1)
+    click.echo(f"ok: {len(checked)} rule file(s), {len(warnings)} stale value(s)")
+
+
+@main.command("test")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("-v", "--verbose", is_flag=True, help="Name every test, not only failures.")
+def test_command(paths: tuple[Path, ...], verbose: bool) -> None:
+    """Run the YAML tests beside the rule files (NAME.tests.yaml), or those in PATHS."""
+    from rules.testing import collect, run_all
+
+    results = run_all(collect(list(paths)))
+    failed = [r for r in results if not r.passed]
+    for result in results:
+        if verbose or not result.passed:
+            mark = "ok  " if result.passed else "FAIL"
+            click.echo(f"{mark} {result.where}: {result.name}")
+            for problem in result.problems:
+                click.echo(f"       {problem}")
+    click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    if failed or not results:
+        sys.exit(1)
+
+
+@main.group()
+def rules() -> None:
+    """Look at the rule files in force."""
+
+
+@rules.command("list")
+@click.option(
+    "--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), help="Figures in force on this day (default today)."
+)
+def rules_list(on: Any) -> None:
+    """A table of jurisdictions and rights with their key figures, for checking at a glance."""
+    from rules.report import rules_table
+
+    rules_table(on.date() if on else date.today())
+
+
+@main.command()
+@click.argument("which", type=click.Choice(["case", "decision"]))
+def schema(which: str) -> None:
+    """Print the JSON Schema of the Case or the Decision."""
+    from rules.decision import Decision
+
+    model = Case if which == "case" else Decision
+    _emit(json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False))
+
+
+@main.command()
+@click.option("--cases", default=20000, show_default=True, help="Generated cases per measurement.")
+@click.option("--memory-cases", default=200000, show_default=True, help="Assessments before memory is read.")
+def bench(cases: int, memory_cases: int) -> None:
+    """Measure cases/s (plain Python, raw durable_rules, zen-engine, assess) and memory."""
+    from rules.bench import run
+
+    run(cases, memory_cases)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,332 @@
+"""Facts: what the rules may test, derived once per case before the engine runs.
+
+The catalogue below is the whole vocabulary of conditions: a rule file that names a fact not
+listed here is refused. Dates never reach the engine (it has no date type); periods are
+computed in Python (rules.periods) and arrive as `period_<name>` = open | closed | not_started.
+Facts about one line of the order carry the `item_` prefix and are matched per item.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from rules.case import Case, Item
+from rules.vocab import (
+    FAULT_REASONS,
+    NO_FAULT_REASONS,
+    AcceptedOffer,
+    Category,
+    DisputeChannel,
+    DisputeType,
+    FailureSeverity,
+    ItemCondition,
+    PaymentMethod,
+    Platform,
+    Reason,
+    RequestedSolution,
+    ReturnPolicyKind,
+    SaleChannel,
+)
+
+PERIOD_STATES = ("open", "closed", "not_started")
+
+
+@dataclass(frozen=True)
+class Fact:
+    name: str
+    kind: str  # bool | str | int | number | list
+    description: str
+    values: tuple[str, ...] = ()
+
+    @property
+    def per_item(self) -> bool:
+        return self.name.startswith("item_")
+
+
+def _enum(e: Any) -> tuple[str, ...]:
+    return tuple(m.value for m in e)
+
+
+_CATALOGUE = [
+    # parties and the sale
+    Fact("is_consumer", "bool", "the buyer buys as a consumer"),
+    Fact("buyer_country", "str", "ISO 3166-1 alpha-2 of the buyer's habitual residence"),
+    Fact("buyer_subdivision", "str", "ISO 3166-2 of the buyer's state or province"),
+    Fact("seller_country", "str", "ISO 3166-1 alpha-2 of the seller"),
+    Fact("seller_targets_buyer", "bool", "the seller directs its activities to the buyer's country"),
+    Fact("same_country", "bool", "seller and buyer are in the same country"),
+    Fact("channel", "str", "own store or marketplace", _enum(SaleChannel)),
+    Fact("platform", "str", "the marketplace or checkout platform", _enum(Platform)),
+    Fact("payment_method", "str", "how the buyer paid", _enum(PaymentMethod)),
+    Fact("paid_in_cash", "bool", "paid in cash (cash on delivery)"),
+    Fact("withdrawal_info_given", "bool", "the buyer was told of the statutory withdrawal right"),
+    Fact("withdrawal_info_given_late", "bool", "the information was given after the contract, on a known day"),
+    Fact("return_policy_posted", "bool", "a return policy was clearly shown before the sale"),
+    Fact("return_policy_kind", "str", "what the seller's own policy gives", _enum(ReturnPolicyKind)),
+    Fact("return_policy_days", "int", "the seller's own return window in days"),
+    Fact("return_cost_disclosed", "bool", "the return cost of goods that cannot go by post was stated"),
+    Fact("free_return", "bool", "the listing carries a free return"),
+    Fact("return_terms_on_confirmation_screen", "bool", "the return terms were on the final order screen"),
+    Fact("return_terms_in_advertisement", "bool", "the return terms were in the advertisement"),
+    Fact("terms_require_return_arrival_within_period", "bool", "the terms demand the goods arrive back in time"),
+    Fact("warranty_excluded", "bool", "the terms exclude the statutory warranty"),
+    Fact(
+        "digital_consent_and_acknowledgement", "bool", "consent to immediate supply and acknowledged loss of the right"
+    ),
+    Fact("card_creditor_is_seller", "bool", "the seller itself extends credit on the card payment"),
+    Fact("purpose_disclosed_to_supplier", "bool", "the buyer told the seller the purpose of the goods"),
+    # the order and its delivery
+    Fact("delivered", "bool", "the goods (all parcels) reached the buyer"),
+    Fact("partly_delivered", "bool", "some parcels of a split order arrived, not all"),
+    Fact("split_delivery", "bool", "the order came in several parcels"),
+    Fact("shipped", "bool", "the seller shipped the goods"),
+    Fact("shipping_time_stated", "bool", "a delivery time was promised"),
+    Fact("delivery_date_agreed", "bool", "a delivery date was agreed with the buyer"),
+    Fact("delivery_date_essential", "bool", "the agreed delivery date was essential"),
+    Fact("delivered_late", "bool", "delivered after the agreed or promised date"),
+    Fact("additional_period_set", "bool", "the buyer set an additional period for a late delivery"),
+    Fact("additional_period_expired", "bool", "that additional period ended without delivery"),
+    Fact("delay_option_notice_sent", "bool", "the seller offered the option to cancel a delayed shipment"),
+    Fact("contract_copy_received", "bool", "the buyer has the copy of the contract"),
+    Fact("item_count", "int", "number of order lines"),
+    Fact("order_value", "number", "price of the lines being returned, in the order's currency"),
+    Fact("return_shipping_exceeds_value", "bool", "sending the goods back costs more than they are worth"),
+    Fact("returnless_threshold_met", "bool", "the value is under the seller's returnless-refund threshold"),
+    # the return request
+    Fact("return_requested", "bool", "the buyer asked to return or cancel"),
+    Fact("reason", "str", "why the buyer returns or disputes", _enum(Reason)),
+    Fact("fault", "bool", "the reason says the goods do not conform (defect, damage, wrong, not as described, fake)"),
+    Fact("no_fault", "bool", "the buyer returns without a fault (change of mind, size)"),
+    Fact("failure_severity", "str", "major or minor failure (AU, NZ)", _enum(FailureSeverity)),
+    Fact("defect_visible_on_delivery", "bool", "the fault was visible on delivery"),
+    Fact("supplier_can_repair", "bool", "the supplier can repair the goods"),
+    Fact("consumer_agreed_to_repair", "bool", "the buyer agreed to a repair"),
+    Fact("return_cost_significant", "bool", "returning the goods would cost the buyer significantly"),
+    Fact("consequential_loss", "bool", "the failure caused further loss"),
+    Fact("uses_designated_carrier", "bool", "the buyer returns with the seller's named carrier"),
+    Fact("seller_demanded_extra_return_fee", "bool", "the seller asks a return fee beyond the disclosed one"),
+    Fact("requested_solution", "str", "what the buyer asks for", _enum(RequestedSolution)),
+    Fact("goods_returned", "bool", "the buyer has sent the goods back"),
+    # tracking
+    Fact("tracking_known", "bool", "tracking data was given"),
+    Fact("tracking_registered", "bool", "a tracked (registered) service was used"),
+    Fact("delivery_confirmed", "bool", "the carrier confirmed delivery"),
+    Fact("signature", "bool", "delivery was signed for"),
+    Fact("delivered_to_transaction_address", "bool", "delivered to the address of the transaction"),
+    Fact("tracking_silent_days", "int", "days since the last tracking event, when not delivered"),
+    # the dispute
+    Fact("dispute_open", "bool", "a dispute or chargeback exists"),
+    Fact("dispute_channel", "str", "where the dispute runs", _enum(DisputeChannel)),
+    Fact("dispute_type", "str", "the dispute's type", _enum(DisputeType)),
+    Fact("chargeback", "bool", "the dispute is a card or processor chargeback"),
+    Fact("seller_responded", "bool", "the seller answered the dispute"),
+    Fact("buyer_contacted_seller", "bool", "the buyer contacted the seller first"),
+    Fact("dispute_escalated", "bool", "the dispute was escalated"),
+    Fact("dispute_closed_by_buyer", "bool", "the buyer closed the dispute"),
+    Fact("buyer_accepted_offer", "str", "the seller's offer the buyer accepted", _enum(AcceptedOffer)),
+    Fact("buyer_return_shipped", "bool", "the buyer shipped the return in the dispute"),
+    Fact("buyer_evidence_count", "int", "pieces of evidence from the buyer"),
+    Fact("seller_has_brand_authorization", "bool", "the seller holds a brand authorisation or purchase invoices"),
+    Fact("seller_has_delivery_proof", "bool", "the seller holds proof of delivery"),
+    Fact("seller_has_photos", "bool", "the seller holds pre-shipment photos or video"),
+    # customs
+    Fact("cross_border_return", "bool", "the goods go back across a border"),
+    # one line of the order (matched per item)
+    Fact("item_category", "str", "the line's category", _enum(Category)),
+    Fact("item_subtype", "str", "a finer kind within the category (e.g. mattress)"),
+    Fact("item_personalised", "bool", "made to the buyer's specification or clearly personalised"),
+    Fact("item_long_lasting", "bool", "meant to last well beyond the basic guarantee"),
+    Fact("item_condition", "str", "the line's condition", _enum(ItemCondition)),
+    Fact("item_unsealed", "bool", "opened or used after delivery"),
+    Fact("item_value_significantly_reduced", "bool", "handled beyond what inspection needed"),
+    Fact("item_return_reason", "str", "the line's own reason", _enum(Reason)),
+    Fact("item_fault", "bool", "the line is defective, damaged or not as described"),
+]
+
+FACTS: dict[str, Fact] = {fact.name: fact for fact in _CATALOGUE}
+
+
+def period_fact(name: str) -> Fact:
+    return Fact(f"period_{name}", "str", f"the period '{name}' is open, closed or not started", PERIOD_STATES)
+
+
+_DISPUTE_REASON = {
+    DisputeType.not_received: Reason.not_received,
+    DisputeType.not_as_described: Reason.not_as_described,
+    DisputeType.counterfeit: Reason.counterfeit,
+    DisputeType.damaged: Reason.damaged,
+    DisputeType.wrong_item: Reason.wrong_item,
+    DisputeType.change_of_mind: Reason.change_of_mind,
+}
+_CONDITION_REASON = {
+    ItemCondition.defective: Reason.defective,
+    ItemCondition.damaged_in_transit: Reason.damaged,
+}
+
+
+def main_reason(case: Case) -> Reason | None:
+    """The reason of the return: the request's, else the dispute's, else the lines'."""
+    if case.return_request and case.return_request.reason:
+        return case.return_request.reason
+    if case.dispute and case.dispute.type in _DISPUTE_REASON:
+        return _DISPUTE_REASON[case.dispute.type]
+    for item in case.items:
+        if item.return_reason:
+            return item.return_reason
+    for item in case.items:
+        if item.condition in _CONDITION_REASON:
+            return _CONDITION_REASON[item.condition]
+    return None
+
+
+def item_reason(item: Item, case_reason: Reason | None) -> Reason | None:
+    return item.return_reason or _CONDITION_REASON.get(item.condition) or case_reason  # type: ignore[arg-type]
+
+
+def returned_value(case: Case) -> Decimal:
+    return sum((item.line_total for item in case.items), Decimal(0))
+
+
+def _put(facts: dict[str, Any], name: str, value: Any) -> None:
+    """Unknown stays unknown: a None is left out, so no rule can match on it."""
+    if value is not None:
+        facts[name] = value.value if hasattr(value, "value") else value
+
+
+def case_facts(case: Case, delivered_on: Any) -> dict[str, Any]:
+    """Facts about the whole case. `delivered_on` is the last parcel's day (or None)."""
+    f: dict[str, Any] = {}
+    buyer, seller, sale, order = case.buyer, case.seller, case.sale, case.order
+    _put(f, "is_consumer", buyer.is_consumer)
+    _put(f, "buyer_country", buyer.country)
+    _put(f, "buyer_subdivision", buyer.subdivision)
+    _put(f, "seller_country", seller.country)
+    _put(f, "seller_targets_buyer", seller.targets_buyer_country or seller.country == buyer.country)
+    _put(f, "same_country", seller.country == buyer.country)
+    _put(f, "channel", sale.channel)
+    _put(f, "platform", sale.platform)
+    _put(f, "payment_method", sale.payment_method)
+    if sale.payment_method is not None:
+        f["paid_in_cash"] = sale.payment_method.value == "cash_on_delivery"
+    _put(f, "withdrawal_info_given", sale.withdrawal_info_given)
+    f["withdrawal_info_given_late"] = sale.withdrawal_info_given_at is not None
+    _put(f, "return_policy_posted", sale.return_policy_posted)
+    _put(f, "return_policy_kind", sale.return_policy_kind)
+    _put(f, "return_policy_days", sale.return_policy_days)
+    _put(f, "return_cost_disclosed", sale.return_cost_disclosed)
+    _put(f, "free_return", sale.free_return)
+    _put(f, "return_terms_on_confirmation_screen", sale.return_terms_on_confirmation_screen)
+    _put(f, "return_terms_in_advertisement", sale.return_terms_in_advertisement)
+    _put(f, "terms_require_return_arrival_within_period", sale.terms_require_return_arrival_within_period)
+    _put(f, "warranty_excluded", sale.warranty_excluded)
+    f["digital_consent_and_acknowledgement"] = bool(
+        sale.immediate_performance_consent and sale.acknowledged_loss_of_withdrawal
+    )
+    if sale.card_creditor is not None:
+        f["card_creditor_is_seller"] = sale.card_creditor.value == "seller"
+    _put(f, "purpose_disclosed_to_supplier", order.purpose_disclosed_to_supplier)
+
+    parcels = [d.delivered_at for d in order.deliveries]
+    f["split_delivery"] = len(parcels) > 1
+    f["partly_delivered"] = bool(parcels) and any(p is None for p in parcels) and any(parcels)
+    f["delivered"] = delivered_on is not None
+    f["shipped"] = order.shipped_at is not None or delivered_on is not None
+    _put(f, "shipping_time_stated", order.shipping_time_stated)
+    f["delivery_date_agreed"] = order.agreed_delivery_date is not None
+    _put(f, "delivery_date_essential", order.delivery_date_essential)
+    promised = order.agreed_delivery_date or order.estimated_delivery_latest
+    if promised is not None:
+        f["delivered_late"] = (delivered_on or case.as_of) > promised
+    f["additional_period_set"] = order.additional_period_until is not None
+    if order.additional_period_until is not None:
+        f["additional_period_expired"] = (delivered_on or case.as_of) > order.additional_period_until
+    _put(f, "delay_option_notice_sent", order.delay_option_notice_sent)
+    f["contract_copy_received"] = order.contract_copy_received_at is not None
+    f["item_count"] = len(case.items)
+    value = returned_value(case)
+    f["order_value"] = float(value)
+    if order.return_shipping_cost is not None:
+        f["return_shipping_exceeds_value"] = order.return_shipping_cost.amount > value
+    if sale.returnless_refund_under is not None:
+        f["returnless_threshold_met"] = value < sale.returnless_refund_under.amount
+
+    reason = main_reason(case)
+    _put(f, "reason", reason)
+    f["fault"] = reason in FAULT_REASONS or any(item.condition in _CONDITION_REASON for item in case.items)
+    f["no_fault"] = reason in NO_FAULT_REASONS
+    request = case.return_request
+    f["return_requested"] = request is not None
+    if request is not None:
+        _put(f, "failure_severity", request.failure_severity)
+        _put(f, "defect_visible_on_delivery", request.defect_visible_on_delivery)
+        _put(f, "supplier_can_repair", request.supplier_can_repair)
+        f["consumer_agreed_to_repair"] = request.consumer_agreed_to_repair_at is not None
+        _put(f, "return_cost_significant", request.return_cost_significant)
+        _put(f, "consequential_loss", request.consequential_loss)
+        _put(f, "uses_designated_carrier", request.uses_designated_carrier)
+        f["seller_demanded_extra_return_fee"] = request.seller_demanded_extra_return_fee is not None
+        _put(f, "requested_solution", request.requested_solution)
+        f["goods_returned"] = request.goods_sent_at is not None or request.goods_received_at is not None
+
+    tracking = case.tracking
+    f["tracking_known"] = tracking is not None
+    if tracking is not None:
+        _put(f, "tracking_registered", tracking.registered)
+        _put(f, "delivery_confirmed", tracking.delivered_confirmed)
+        _put(f, "signature", tracking.signature)
+        _put(f, "delivered_to_transaction_address", tracking.delivered_to_transaction_address)
+        if tracking.last_event_at is not None and delivered_on is None:
+            f["tracking_silent_days"] = (case.as_of - tracking.last_event_at).days
+
+    dispute = case.dispute
+    f["dispute_open"] = dispute is not None
+    if dispute is not None:
+        _put(f, "dispute_channel", dispute.channel)
+        _put(f, "dispute_type", dispute.type)
+        f["chargeback"] = dispute.channel is not None and dispute.channel.value in (
+            "visa",
+            "mastercard",
+            "amex",
+            "stripe",
+        )
+        f["seller_responded"] = dispute.seller_responded_at is not None
+        f["buyer_contacted_seller"] = dispute.buyer_contacted_seller_at is not None
+        f["dispute_escalated"] = dispute.escalated_at is not None
+        f["dispute_closed_by_buyer"] = dispute.closed_by_buyer_at is not None
+        _put(f, "buyer_accepted_offer", dispute.buyer_accepted_offer)
+        _put(f, "buyer_return_shipped", dispute.buyer_return_shipped)
+        f["buyer_evidence_count"] = len(dispute.buyer_evidence)
+        evidence = set(dispute.seller_evidence)
+        f["seller_has_brand_authorization"] = bool(
+            evidence & {"brand_authorization", "purchase_invoice", "authorization_letter"}
+        )
+        f["seller_has_delivery_proof"] = bool(
+            evidence & {"delivery_proof", "tracking_delivered", "signature", "proof_of_delivery"}
+        )
+        f["seller_has_photos"] = bool(evidence & {"photos", "video", "pre_shipment_photos"})
+        if not f.get("requested_solution"):
+            _put(f, "requested_solution", dispute.requested_solution)
+
+    shipment = case.customs.return_shipment if case.customs else None
+    f["cross_border_return"] = bool(
+        shipment and shipment.from_country and shipment.to_country and shipment.from_country != shipment.to_country
+    )
+    return f
+
+
+def item_facts(item: Item, case_reason: Reason | None) -> dict[str, Any]:
+    f: dict[str, Any] = {}
+    _put(f, "item_category", item.category)
+    _put(f, "item_subtype", item.subtype.lower() if item.subtype else None)
+    _put(f, "item_personalised", item.personalised)
+    _put(f, "item_long_lasting", item.long_lasting)
+    _put(f, "item_condition", item.condition)
+    if item.condition is not None:
+        f["item_unsealed"] = item.condition.value != "unused_with_tags"
+    _put(f, "item_value_significantly_reduced", item.value_significantly_reduced)
+    reason = item_reason(item, case_reason)
+    _put(f, "item_return_reason", reason)
+    f["item_fault"] = reason in FAULT_REASONS
+    return f

@@ -1,0 +1,161 @@
+"""Assess a case end to end: facts, periods, the engine, rights, the recommendation.
+
+    assessor = Assessor()                 # loads the rule files in force once
+    decision = assessor.assess(case)      # one case
+    for d in assessor.assess_many(cases): # many: the engine sees them in batches
+        ...
+
+Per-case work outside the engine is kept lean: facts and periods are plain Python, the
+engine evaluates a batch of cases per call, and nothing is read from disk per case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from rules.case import Case, unknown_fields
+from rules.decision import Decision, Legal
+from rules.engine import ENGINE, Firing
+from rules.facts import case_facts, item_facts, main_reason
+from rules.loader import Library, Pack
+from rules.paperwork import paperwork_for
+from rules.periods import PeriodResult, compute_periods, keyed_day, last_parcel
+from rules.resolver import recommend
+from rules.rights import Assessed, assemble
+
+BATCH = 32
+
+
+@dataclass
+class Prepared:
+    """A case made ready for the engine."""
+
+    case: Case
+    pack: Pack | None
+    facts: dict[str, Any]
+    items: list[dict[str, Any]]
+    periods: dict[str, PeriodResult]
+    warnings: list[str]
+
+
+class Assessor:
+    def __init__(self, library: Library | None = None):
+        if library is None:
+            library = Library()
+            problems = library.load()
+            if problems:
+                raise RuntimeError("rule files refused:\n" + "\n".join(str(p) for p in problems))
+        self.library = library
+
+    # -- choosing the law -------------------------------------------------------------------
+
+    def buyer_pack(self, case: Case) -> Pack | None:
+        for code in (case.buyer.subdivision, case.buyer.country):
+            if code and code in self.library.files:
+                return self.library.pack(code)
+        return None
+
+    def prepare(self, case: Case, pack: Pack | None = None) -> Prepared:
+        warnings = [f"unknown field ignored: {path}" for path in unknown_fields(case)]
+        pack = pack or self.buyer_pack(case)
+        facts = case_facts(case, last_parcel(case))
+        reason = main_reason(case)
+        items = [item_facts(item, reason) for item in case.items]
+        periods: dict[str, PeriodResult] = {}
+        if pack is None:
+            warnings.append(
+                f"no rule file for {case.buyer.subdivision or case.buyer.country}: consumer law not assessed"
+            )
+        else:
+            periods = compute_periods(pack, case, facts)
+            for name, result in periods.items():
+                facts[f"period_{name}"] = result.status
+            for name in pack.condition_params:
+                parameter = pack.parameters[name]
+                value = parameter.at(keyed_day(case, parameter.keyed_by))
+                if value is not None:
+                    facts[f"param_{name}"] = value.value
+        return Prepared(case, pack, facts, items, periods, warnings)
+
+    # -- assessing ----------------------------------------------------------------------------
+
+    def assess(self, case: Case, evaluated_at: datetime | None = None) -> Decision:
+        return next(self.assess_many([case], evaluated_at))
+
+    def assess_many(self, cases: Iterable[Case], evaluated_at: datetime | None = None) -> Iterator[Decision]:
+        batch: list[Prepared] = []
+        for case in cases:
+            batch.append(self.prepare(case))
+            if len(batch) >= BATCH:
+                yield from self._finish(batch, evaluated_at)
+                batch = []
+        if batch:
+            yield from self._finish(batch, evaluated_at)
+
+    def _fire(self, batch: list[Prepared]) -> list[list[Firing]]:
+        """Run each pack's ruleset once for all the batch's cases that use it."""
+        fired: list[list[Firing]] = [[] for _ in batch]
+        groups: dict[str, list[int]] = {}
+        for i, prepared in enumerate(batch):
+            if prepared.pack is not None:
+                groups.setdefault(prepared.pack.key, []).append(i)
+        for indexes in groups.values():
+            pack = batch[indexes[0]].pack
+            compiled = ENGINE.compiled(pack)  # type: ignore[arg-type]
+            results = ENGINE.run(compiled, [(batch[i].facts, batch[i].items) for i in indexes])
+            for i, firings in zip(indexes, results, strict=True):
+                fired[i] = firings
+        return fired
+
+    def _finish(self, batch: list[Prepared], evaluated_at: datetime | None) -> Iterator[Decision]:
+        fired = self._fire(batch)
+        for prepared, firings in zip(batch, fired, strict=True):
+            yield self._decide(prepared, firings, evaluated_at)
+
+    def _decide(self, prepared: Prepared, firings: list[Firing], evaluated_at: datetime | None) -> Decision:
+        case, pack = prepared.case, prepared.pack
+        warnings = list(prepared.warnings)
+        assessed = Assessed([], [], False, {})
+        applicable: list[str] = []
+        versions: dict[str, str] = {}
+        if pack is not None:
+            versions.update(pack.versions)
+            assessed = assemble(pack, case, prepared.facts, prepared.periods, firings)
+            applicable = pack.applicable_codes()
+            if _has_scope(pack) and not assessed.scoped:
+                applicable, assessed, extra = self._outside_scope(case, pack, assessed)
+                versions.update(extra)
+        recommendation = recommend(case, prepared.facts, assessed.rights, assessed.act_by)
+        decision = Decision(
+            case_id=case.case_id,
+            as_of=case.as_of,
+            evaluated_at=evaluated_at or datetime.now(UTC),
+            rule_versions=versions,
+            legal=Legal(applicable_law=applicable, rights=assessed.rights),
+            recommendation=recommendation,
+            trace=assessed.trace,
+            warnings=warnings,
+        )
+        decision.paperwork = paperwork_for(case, decision)
+        return decision
+
+    def _outside_scope(self, case: Case, pack: Pack, assessed: Assessed) -> tuple[list[str], Assessed, dict[str, str]]:
+        """The buyer's law does not govern (e.g. the seller does not target the buyer's country,
+        Rome I Art 6(1)): fall back to the seller's law where the file says so (Art 4(1)(a))."""
+        trace = assessed.trace
+        if pack.otherwise == "seller_law" and case.seller.country != case.buyer.country:
+            seller_pack = self.library.pack(case.seller.country) if case.seller.country in self.library.files else None
+            if seller_pack is not None:
+                prepared = self.prepare(case, seller_pack)
+                firings = ENGINE.run(ENGINE.compiled(seller_pack), [(prepared.facts, prepared.items)])[0]
+                other = assemble(seller_pack, case, prepared.facts, prepared.periods, firings)
+                other.trace = trace + other.trace
+                return seller_pack.applicable_codes(), other, seller_pack.versions
+        return [], Assessed([], trace, False, {}), {}
+
+
+def _has_scope(pack: Pack) -> bool:
+    return any(rule.role == "scope" for rule in pack.rules)

@@ -1,0 +1,146 @@
+"""Readable output for people: a decision's summary and the table of rule files."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from babel.numbers import format_currency
+
+from rules.decision import Decision
+
+
+def money(amount: Decimal | float | None, currency: str | None, locale: str = "en") -> str:
+    if amount is None:
+        return "-"
+    if not currency:
+        return f"{amount:.2f}"
+    return format_currency(Decimal(str(amount)), currency, locale=locale)
+
+
+def _label(value: object) -> str:
+    return str(getattr(value, "value", value)).replace("_", " ")
+
+
+def text_summary(decision: Decision) -> str:
+    rec = decision.recommendation
+    law = ", ".join(decision.legal.applicable_law) or "no consumer law assessed"
+    lines = [f"Case {decision.case_id} (as of {decision.as_of}) - law: {law}"]
+    head = f"Recommendation: {_label(rec.resolution).upper()}"
+    if rec.refund_amount is not None:
+        head += f" {money(rec.refund_amount, rec.currency)}"
+    head += "; return required" if rec.return_required else "; no return"
+    if rec.return_shipping_paid_by:
+        head += f", return shipping paid by {_label(rec.return_shipping_paid_by)}"
+    if rec.act_by:
+        head += f"; act by {rec.act_by}"
+    lines.append(head)
+    lines += [f"  - {reason}" for reason in rec.reasons]
+    if decision.legal.rights:
+        lines.append("Rights:")
+    for right in decision.legal.rights:
+        mark = "yes" if right.eligible else "no "
+        detail = [f"deadline {right.deadline or 'none fixed'}"]
+        if right.remedies:
+            detail.append("remedies " + ", ".join(_label(r) for r in right.remedies))
+        if right.return_shipping_paid_by:
+            detail.append(f"return paid by {_label(right.return_shipping_paid_by)}")
+        if right.refund_due_within_days is not None:
+            detail.append(f"refund within {right.refund_due_within_days} {_label(right.refund_due_unit)}")
+        if right.refund_amount is not None:
+            detail.append(f"refund {money(right.refund_amount, right.currency)}")
+        if right.burden_of_proof_on:
+            detail.append(f"burden of proof on {_label(right.burden_of_proof_on)}")
+        lines.append(f"  [{mark}] {_label(right.right)} ({right.jurisdiction}): " + "; ".join(detail))
+        lines.append(f"        {right.why}")
+        lines.append(f"        cites: {right.citation}")
+    if decision.platform:
+        p = decision.platform
+        lines.append(f"Platform: {p.platform}" + (f" ({p.channel})" if p.channel else ""))
+        if p.dispute_window_open is not None:
+            lines.append(
+                f"  dispute window open: {'yes' if p.dispute_window_open else 'no'}; deadline {p.dispute_deadline}"
+            )
+        if p.seller_response_deadline:
+            lines.append(f"  seller must respond by {p.seller_response_deadline}")
+        if p.likely_outcome:
+            lines.append(f"  likely outcome: {_label(p.likely_outcome)}")
+        if p.risk:
+            lines.append(f"  risk: {p.risk.level.value} ({p.risk.score:.2f}) " + ", ".join(p.risk.signals))
+        if p.recommended_action:
+            lines.append(f"  do: {p.recommended_action}")
+    if decision.customs:
+        c = decision.customs
+        lines.append("Customs:")
+        for hs in c.hs_codes:
+            lines.append(
+                f"  HS {hs.code}: {'valid' if hs.valid else 'INVALID'}"
+                + (f" - {hs.description}" if hs.description else "")
+                + (f" ({hs.problem})" if hs.problem else "")
+            )
+        for regime in c.regimes:
+            mark = "yes" if regime.eligible else "no "
+            amount = money(regime.refundable_amount, regime.currency) if regime.refundable_amount is not None else "-"
+            lines.append(
+                f"  [{mark}] {regime.regime}: deadline {regime.deadline}; refundable {amount}"
+                + (f"; unmet: {', '.join(regime.unmet)}" if regime.unmet else "")
+            )
+        if c.flags:
+            lines.append("  flags: " + ", ".join(c.flags))
+    if decision.paperwork:
+        lines.append("Paperwork: " + ", ".join(d.value for d in decision.paperwork))
+    for warning in decision.warnings:
+        lines.append(f"Warning: {warning}")
+    return "\n".join(lines) + "\n"
+
+
+def rules_table(on: date) -> None:
+    """Print, per jurisdiction, each right with its period, refund time and citation."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from rules.loader import Library
+
+    library = Library()
+    library.load()
+    table = Table(title=f"Rule files in force on {on}", show_lines=False)
+    for column in ("jurisdiction", "right", "period", "refund", "return paid by", "citation"):
+        table.add_column(column, overflow="fold")
+    for code in library.codes():
+        pack = library.pack(code)
+        if pack is None or pack.kind == "platform":
+            continue
+        shown: set[str] = set()
+        for rule in pack.rules:
+            if rule.role != "grant" or rule.right is None or rule.key in shown:
+                continue
+            shown.add(rule.key)
+            period = _period_text(pack, rule.then.deadline, on)
+            refund = "-"
+            if rule.then.refund_due is not None:
+                parameter = pack.parameters[rule.then.refund_due.within]
+                value = parameter.at(on)
+                refund = f"{value.value} {parameter.unit.replace('_', ' ')}" if value else "not in force"
+            paid = _label(rule.then.return_shipping_paid_by) if rule.then.return_shipping_paid_by else "-"
+            table.add_row(code, rule.key, period, refund, paid, str(rule.citation))
+    Console().print(table)
+
+
+def _period_text(pack: object, name: str | None, on: date) -> str:
+    from rules.loader import Pack
+    from rules.schema import LengthFromCase
+
+    assert isinstance(pack, Pack)
+    if not name or name == "none":
+        return "no fixed period"
+    period = pack.periods[name].value
+    if period.earliest_of or period.latest_of:
+        which = "earliest" if period.earliest_of else "latest"
+        return f"{which} of " + ", ".join(_period_text(pack, p, on) for p in (period.earliest_of or period.latest_of))
+    if isinstance(period.length, LengthFromCase):
+        return f"{period.length.fact} {period.length.unit} from {period.starts}".replace("_", " ")
+    parameter = pack.parameters[period.length]  # type: ignore[index]
+    value = parameter.at(on)
+    length = f"{value.value} {parameter.unit.replace('_', ' ')}" if value else "not in force"
+    starts = period.starts if isinstance(period.starts, list) else [period.starts or ""]
+    return f"{length} from {' or '.join(starts).replace('_', ' ')}"
