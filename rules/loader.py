@@ -58,6 +58,11 @@ class SourceFile:
     def code(self) -> str:
         return self.spec.code
 
+    @property
+    def key(self) -> str:
+        """'EU' for the main file, 'EU.customs' for a part."""
+        return f"{self.spec.code}.{self.spec.part}" if self.spec.part else self.spec.code
+
     def line(self, *path: str | int) -> int | None:
         return self.located.line_of(tuple(path))
 
@@ -86,9 +91,15 @@ def read_source(text: str, path: str) -> SourceFile:
             problems.append(Problem(path, located.line_of(loc), key_path(loc), message))
         raise RuleFileError(problems) from None
     stem = Path(path).name.removesuffix(".yaml")
-    if spec.code != stem:
+    code, _, part = stem.partition(".")
+    if spec.code != code:
         raise RuleFileError(
-            [Problem(path, located.line_of(("code",)), "code", f"'{spec.code}' differs from the file name '{stem}'")]
+            [Problem(path, located.line_of(("code",)), "code", f"'{spec.code}' differs from the file name '{code}'")]
+        )
+    if (spec.part or "") != part:
+        line = located.line_of(("part",)) or 1
+        raise RuleFileError(
+            [Problem(path, line, "part", f"a file named {stem}.yaml says part: {spec.part or '(none)'}")]
         )
     return SourceFile(path, hashlib.sha256(text.encode()).hexdigest()[:12], located, spec)
 
@@ -201,16 +212,19 @@ class Pack:
             subdivision = case.buyer.subdivision.split("-", 1)[1]
         return country, subdivision
 
+    def kind_of(self, code: str) -> str:
+        return next((f.spec.kind for f in self.chain if f.code == code and f.spec.kind), "national")
+
     def national_code(self) -> str:
         """The first file in the chain that is a law of its own (DE for DE → EU)."""
         for f in reversed(self.chain):
-            if f.spec.kind != "supranational":
+            if f.spec.kind and f.spec.kind != "supranational":
                 return f.code
         return self.code
 
     def jurisdiction_of(self, rule: PackRule) -> str:
         """A right found by an EU-wide rule belongs to the member state that applies it."""
-        return self.national_code() if rule.file.spec.kind == "supranational" else rule.file.code
+        return self.national_code() if self.kind_of(rule.file.code) == "supranational" else rule.file.code
 
     def applicable_codes(self) -> list[str]:
         """US-CA → [US-CA, US]; DE → [DE]: the laws (not baselines) in the chain, nearest first."""
@@ -218,6 +232,19 @@ class Pack:
 
 
 def _chain(code: str, files: dict[str, SourceFile]) -> list[SourceFile]:
+    """The files of a pack, root first, each main file followed by its part files."""
+    parts: dict[str, list[SourceFile]] = {}
+    for source in files.values():
+        if source.spec.part:
+            parts.setdefault(source.code, []).append(source)
+    out: list[SourceFile] = []
+    for main in _mains(code, files):
+        out.append(main)
+        out += sorted(parts.get(main.code, []), key=lambda s: s.key)
+    return out
+
+
+def _mains(code: str, files: dict[str, SourceFile]) -> list[SourceFile]:
     chain: list[SourceFile] = []
     seen: set[str] = set()
     current: str | None = code
@@ -237,12 +264,12 @@ def _chain(code: str, files: dict[str, SourceFile]) -> list[SourceFile]:
 def build_pack(code: str, files: dict[str, SourceFile]) -> Pack:
     """Merge a chain and check it; raise RuleFileError with every problem."""
     chain = _chain(code, files)
-    leaf = chain[-1]
+    leaf = files[code]
     problems: list[Problem] = []
     pack = Pack(
         code=code,
         name=_display_name(leaf, problems),
-        kind=leaf.spec.kind,
+        kind=leaf.spec.kind or "national",
         chain=chain,
         currency=next((f.spec.currency for f in reversed(chain) if f.spec.currency), None),
         languages=next((f.spec.languages for f in reversed(chain) if f.spec.languages), []),
@@ -484,24 +511,31 @@ class Library:
     def _admit(self, candidates: list[SourceFile]) -> list[Problem]:
         """Put candidates in force one by one, parents first; refuse any that breaks a pack."""
         problems: list[Problem] = []
-        pending = {c.code: c for c in candidates}
-        duplicate = [c for c in candidates if sum(1 for d in candidates if d.code == c.code) > 1]
-        for c in duplicate:
-            problems.append(c.problem(("code",), f"another file also has code '{c.code}'"))
-            pending.pop(c.code, None)
+        pending = {c.key: c for c in candidates}
+        for c in candidates:
+            if sum(1 for d in candidates if d.key == c.key) > 1:
+                problems.append(c.problem(("code",), f"another file is also '{c.key}'"))
+                pending.pop(c.key, None)
 
-        def depth(source: SourceFile) -> int:
-            n, parent = 0, source.spec.extends
+        def depth(source: SourceFile) -> float:
+            main = pending.get(source.code) or self.files.get(source.code) or source
+            n, parent = 0, main.spec.extends
             while parent and n < 20:
                 n += 1
-                nxt = pending.get(parent) or self.files.get(parent)
-                parent = nxt.spec.extends if nxt else None
-            return n
+                above = pending.get(parent) or self.files.get(parent)
+                parent = above.spec.extends if above else None
+            return n + (0.5 if source.spec.part else 0)
 
         for source in sorted(pending.values(), key=depth):
             trial = dict(self.files)
-            trial[source.code] = source
-            affected = [code for code in trial if source.code in (f.code for f in self._safe_chain(code, trial))]
+            trial[source.key] = source
+            if source.spec.part and source.code not in trial:
+                problems.append(
+                    source.problem(("code",), f"a part of '{source.code}', which has no main file in force")
+                )
+                continue
+            mains = [key for key, f in trial.items() if not f.spec.part]
+            affected = [code for code in mains if source.key in (f.key for f in self._safe_chain(code, trial))]
             trial_problems: list[Problem] = []
             for code in affected:
                 try:
@@ -521,7 +555,7 @@ class Library:
         try:
             return _chain(code, files)
         except RuleFileError:
-            return [files[code]]
+            return [f for f in files.values() if f.code == code]
 
     def check(self, paths: list[Path]) -> list[Problem]:
         """Problems the given files would have, judged beside the files in force; changes nothing."""
@@ -530,11 +564,11 @@ class Library:
         return trial.load(paths)
 
     def pack(self, code: str) -> Pack | None:
-        if code not in self.files:
+        if code not in self.files or self.files[code].spec.part:
             return None
         if code not in self._packs:
             self._packs[code] = build_pack(code, self.files)
         return self._packs[code]
 
     def codes(self, kind: str | None = None) -> list[str]:
-        return sorted(c for c, f in self.files.items() if kind is None or f.spec.kind == kind)
+        return sorted(c for c, f in self.files.items() if not f.spec.part and (kind is None or f.spec.kind == kind))

@@ -193,10 +193,18 @@ class Calendar(Strict):
     subdivision_holidays: bool = True
 
 
+Kind = Literal["national", "subnational", "supranational", "platform"]
+
+
 class RuleFile(Strict):
+    """One file. `CODE.yaml` is a jurisdiction's main file; `CODE.<part>.yaml` (with `part:`)
+    holds one topic of the same jurisdiction, such as its customs regimes, and is merged into
+    it: the main file says what it extends, its kind and its calendar."""
+
     code: Code
+    part: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")] | None = None
     name: str | None = None  # countries and subdivisions take pycountry's name
-    kind: Literal["national", "subnational", "supranational", "platform"]
+    kind: Kind | None = None
     extends: Code | None = None
     currency: str | None = None
     languages: list[str] = Field(default_factory=list)
@@ -208,3 +216,11 @@ class RuleFile(Strict):
     rules: dict[Id, Rule] = Field(default_factory=dict)
     otherwise: Literal["seller_law", "none"] = "none"
     notes: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _main_or_part(self) -> RuleFile:
+        if self.part is None and self.kind is None:
+            raise ValueError("a main rule file says its kind (national, subnational, supranational or platform)")
+        if self.part is not None and (self.extends or self.kind):
+            raise ValueError("a part file takes kind and extends from its main file; leave them out")
+        return self

@@ -157,3 +157,41 @@ def test_a_new_version_is_named_by_its_content_and_loads_beside_the_old(workspac
     ENGINE.compiled(new)
     assert old.key != new.key and old.key.startswith("DE@") and new.key.startswith("DE@")
     assert {old.key, new.key} <= set(ENGINE.loaded())
+
+
+PART = """code: DE
+part: extra
+parameters:
+  extra_days:
+    description: a test figure
+    unit: days
+    values:
+      2020-01-01:
+        value: 5
+        citation: {instrument: Test Act, article: s 1}
+        confidence: unverified
+        verified_on: 2026-12-01
+"""
+
+
+def test_a_part_file_joins_its_jurisdiction(workspace):
+    (workspace / "jurisdictions" / "DE.extra.yaml").write_text(PART)
+    library = Library(workspace)
+    assert library.load() == []
+    pack = library.pack("DE")
+    assert "extra_days" in pack.parameters
+    assert "jurisdictions/DE.extra.yaml" in pack.versions
+    assert "DE.extra" not in library.codes()
+
+
+def test_a_part_file_cannot_extend_or_live_alone(workspace):
+    (workspace / "jurisdictions" / "DE.extra.yaml").write_text(
+        PART.replace("part: extra\n", "part: extra\nextends: EU\n")
+    )
+    (workspace / "jurisdictions" / "ZZ.extra.yaml").write_text(PART.replace("code: DE", "code: ZZ"))
+    problems = Library(workspace).load()
+    assert any(
+        p.file == "jurisdictions/DE.extra.yaml" and "takes kind and extends from its main file" in p.message
+        for p in problems
+    )
+    assert any(p.file == "jurisdictions/ZZ.extra.yaml" and "no main file" in p.message for p in problems)
