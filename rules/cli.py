@@ -255,14 +255,15 @@ def rules() -> None:
 
 
 @rules.command("list")
-@click.option(
-    "--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), help="Figures in force on this day (default today)."
-)
-def rules_list(on: Any) -> None:
-    """A table of jurisdictions and rights with their key figures, for checking at a glance."""
+@click.argument("codes", nargs=-1)
+@click.option("--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), help="In force on this day (default today).")
+@click.option("--figures/--no-figures", default=True, show_default=True, help="Also list every figure.")
+def rules_list(codes: tuple[str, ...], on: Any, figures: bool) -> None:
+    """Jurisdictions (or only CODES) with each right, its period and refund time, then every
+    figure in force with its confidence, last verification and citation."""
     from rules.report import rules_table
 
-    rules_table(on.date() if on else date.today())
+    rules_table(on.date() if on else date.today(), list(codes), figures)
 
 
 @main.command()
