@@ -76,6 +76,11 @@ _CATALOGUE = [
         "digital_consent_and_acknowledgement", "bool", "consent to immediate supply and acknowledged loss of the right"
     ),
     Fact("card_creditor_is_seller", "bool", "the seller itself extends credit on the card payment"),
+    Fact(
+        "required_disclosure_given",
+        "bool",
+        "the seller gave all the information the buyer's law prescribes before the contract (CA internet sales)",
+    ),
     Fact("purpose_disclosed_to_supplier", "bool", "the buyer told the seller the purpose of the goods"),
     # the order and its delivery
     Fact("delivered", "bool", "the goods (all parcels) reached the buyer"),
@@ -92,6 +97,7 @@ _CATALOGUE = [
     Fact("contract_copy_received", "bool", "the buyer has the copy of the contract"),
     Fact("item_count", "int", "number of order lines"),
     Fact("order_value", "number", "price of the lines being returned, in the order's currency"),
+    Fact("goods_long_lasting", "bool", "every line being returned is durable (true), or one is not (false)"),
     Fact("return_shipping_exceeds_value", "bool", "sending the goods back costs more than they are worth"),
     Fact("returnless_threshold_met", "bool", "the value is under the seller's returnless-refund threshold"),
     # the return request
@@ -227,6 +233,7 @@ def case_facts(case: Case, delivered_on: Any) -> dict[str, Any]:
     if sale.card_creditor is not None:
         f["card_creditor_is_seller"] = sale.card_creditor.value == "seller"
     _put(f, "purpose_disclosed_to_supplier", order.purpose_disclosed_to_supplier)
+    _put(f, "required_disclosure_given", sale.required_disclosure_given)
 
     parcels = [d.delivered_at for d in order.deliveries]
     f["split_delivery"] = len(parcels) > 1
@@ -247,6 +254,11 @@ def case_facts(case: Case, delivered_on: Any) -> dict[str, Any]:
     f["item_count"] = len(case.items)
     value = returned_value(case)
     f["order_value"] = float(value)
+    lasting = [item.long_lasting for item in case.items]
+    if False in lasting:
+        f["goods_long_lasting"] = False
+    elif lasting and all(lasting):
+        f["goods_long_lasting"] = True
     if order.return_shipping_cost is not None:
         f["return_shipping_exceeds_value"] = order.return_shipping_cost.amount > value
     if sale.returnless_refund_under is not None:
