@@ -74,17 +74,11 @@ def test_unknown_fields_are_warned_about_not_refused(assessor):
     assert "unknown field ignored: order.ordred_at" in warnings
 
 
-def test_durable_goods_and_prescribed_disclosure_become_facts():
+def test_prescribed_disclosure_becomes_a_fact():
     from rules.facts import case_facts
 
     def facts(**parts):
         return case_facts(parse_case(_with(**parts)), None)
 
-    two = [{"sku": "A", "long_lasting": True}, {"sku": "B", "long_lasting": True}]
-    assert facts(items=two)["goods_long_lasting"] is True
-    mixed = [{"sku": "A", "long_lasting": True}, {"sku": "B", "long_lasting": False}]
-    assert facts(items=mixed)["goods_long_lasting"] is False
-    unknown = [{"sku": "A", "long_lasting": True}, {"sku": "B"}]
-    assert "goods_long_lasting" not in facts(items=unknown)
     assert facts(sale={"required_disclosure_given": False})["required_disclosure_given"] is False
     assert "required_disclosure_given" not in facts()
