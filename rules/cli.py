@@ -6,6 +6,7 @@
     bordercase check [FILES...]                 validate rule files
     bordercase test [PATHS...]                  run the tests beside the rule files
     bordercase rules list                       jurisdictions and their key figures
+    bordercase hs search TEXT | hs show CODE    find or check an HS code
     bordercase schema case|decision             the JSON Schema of the contract
     bordercase bench                            throughput and memory figures
 
@@ -264,6 +265,49 @@ def rules_list(codes: tuple[str, ...], on: Any, figures: bool) -> None:
     from rules.report import rules_table
 
     rules_table(on.date() if on else date.today(), list(codes), figures)
+
+
+@main.group()
+def hs() -> None:
+    """HS codes: find a subheading from a description, or look a code up."""
+
+
+@hs.command("search")
+@click.argument("text", nargs=-1, required=True)
+@click.option("--limit", default=8, show_default=True)
+def hs_search(text: tuple[str, ...], limit: int) -> None:
+    """Subheadings for what a seller calls the goods (English or Chinese), best first."""
+    from customs.hs import dotted
+    from customs.search import search
+
+    hits = search(" ".join(text), limit)
+    if not hits:
+        click.echo("no HS 2022 entry matches; try another word for the goods", err=True)
+        sys.exit(1)
+    for hit in hits:
+        click.echo(f"{dotted(hit.code):<10} {hit.description}")
+        click.echo(f"{'':<10} matched: {', '.join(hit.matched)}" + (f"; note: {hit.note}" if hit.note else ""))
+
+
+@hs.command("show")
+@click.argument("code")
+@click.option("--country", "countries", multiple=True, help="Judge the national extension for this country.")
+@click.option("--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), help="The edition in force on this day.")
+def hs_show(code: str, countries: tuple[str, ...], on: Any) -> None:
+    """Check a code exactly as the contract says and show its chapter, heading and subheading."""
+    from customs.hs import check_code, dotted, hs2022
+
+    result = check_code(code, countries, on.date() if on else date.today())
+    table = hs2022()
+    for entry in table.path(result.digits) if result.valid else []:
+        click.echo(f"{dotted(entry.code):<10} {entry.description}")
+    click.echo(f"{code}: {'valid' if result.valid else 'not valid'} ({result.edition})")
+    if result.problem:
+        click.echo(f"  problem: {result.problem}")
+    if result.note:
+        click.echo(f"  note: {result.note}")
+    if not result.valid:
+        sys.exit(1)
 
 
 @main.command()
