@@ -210,6 +210,7 @@ class OriginalExport(Part):
     in_free_circulation: bool | None = None
     drawback_claimed: bool | None = None
     declaration_number: str | None = None
+    under_lease: bool | None = None  # exported under a lease or similar use agreement (HTSUS 9801.00.20)
 
 
 class OriginalImport(Part):
@@ -233,6 +234,7 @@ class ReturnShipment(Part):
     from_country: Country | None = None
     to_country: Country | None = None
     export_date: Day | None = None
+    reimport_date: Day | None = None  # declared back in at the other end (default: export_date)
     claim_date: Day | None = None
     extension_approved: bool | None = None
     reimporter_is_original_exporter: bool | None = None

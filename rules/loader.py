@@ -149,6 +149,8 @@ class PackRule:
     file: SourceFile
     path: KeyPath
     per_item: bool = False
+    regime: str | None = None
+    unmet: str | None = None
 
     @cached_property
     def facts(self) -> list[str]:
@@ -323,8 +325,10 @@ def build_pack(code: str, files: dict[str, SourceFile]) -> Pack:
         for required in ("citation", "why"):
             if not merged.get(required):
                 problems.append(source.problem(path, f"'{required}' is required (none inherited)"))
-        if role != "scope" and not merged.get("right"):
-            problems.append(source.problem(path, f"a {role} rule names the right it is about"))
+        if role != "scope" and not merged.get("right") and not merged.get("regime"):
+            problems.append(source.problem(path, f"a {role} rule names the right (or regime) it is about"))
+        if merged.get("regime") and role == "bar" and not merged.get("unmet"):
+            problems.append(source.problem(path, "a bar on a regime names the condition that is unmet"))
         when = merged.get("when") or {}
         for where, message in conditions.check(when, known, frozenset(raw_params)):
             problems.append(source.problem((*path, "when", *where), message))
@@ -341,6 +345,8 @@ def build_pack(code: str, files: dict[str, SourceFile]) -> Pack:
             why=merged.get("why") or "",
             file=source,
             path=path,
+            regime=merged["regime"].value if merged.get("regime") else None,
+            unmet=merged.get("unmet"),
         )
         pack_rule.per_item = any(known[f].per_item for f in pack_rule.facts if f in known)
         if pack_rule.per_item and role != "bar":
@@ -392,6 +398,10 @@ def _check_outcome(pack: Pack, then: Outcome, source: SourceFile, path: KeyPath)
     problems = []
     if then.deadline not in (None, "none") and then.deadline not in pack.periods:
         problems.append(source.problem((*path, "deadline"), f"unknown period '{then.deadline}'"))
+    if then.share is not None:
+        share = pack.parameters.get(then.share)
+        if share is None or share.unit != "share":
+            problems.append(source.problem((*path, "share"), f"'{then.share}' is not a parameter in share units"))
     if then.refund_due is not None:
         parameter = pack.parameters.get(then.refund_due.within)
         if parameter is None:
