@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from rules.case import Case, unknown_fields
+from rules.customs import assess_customs
 from rules.decision import Decision, Legal
 from rules.engine import ENGINE, Firing
 from rules.facts import case_facts, item_facts, main_reason
@@ -139,6 +140,12 @@ class Assessor:
             trace=assessed.trace,
             warnings=warnings,
         )
+        customs = assess_customs(self, case)  # the regimes at both ends of the return route
+        if customs is not None:
+            decision.customs = customs.block
+            decision.trace += customs.trace
+            decision.rule_versions.update(customs.versions)
+            decision.warnings += customs.warnings
         decision.paperwork = paperwork_for(case, decision)
         return decision
 
