@@ -199,6 +199,9 @@ class Pack:
         for name in self.periods:
             fact = period_fact(name)
             known[fact.name] = fact
+        for name, parameter in self.parameters.items():
+            if parameter.unit == "flag":  # a rule in force from a date: `param_<name>: true`
+                known[f"param_{name}"] = Fact(f"param_{name}", "bool", parameter.description or name)
         return known
 
     @cached_property
