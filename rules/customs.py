@@ -19,13 +19,14 @@ from typing import TYPE_CHECKING, Any
 from customs import relief
 from customs.flags import Goods, all_flags
 from customs.hs import check_code, tariff_area
+from rules.calendar import calendar_for
 from rules.case import Case
 from rules.decision import CustomsBlock, DeMinimis, HSCodeCheck, RegimeOutcome, TraceLine
 from rules.engine import ENGINE, Firing
 from rules.loader import Pack, PackRule
 from rules.periods import PeriodResult, keyed_day
 from rules.rights import join_citations, period_line, trace_line
-from rules.schema import Citation
+from rules.schema import Citation, CountingRule
 from rules.vocab import FAULT_REASONS, Document, ItemCondition, RouteEnd
 
 if TYPE_CHECKING:
@@ -74,6 +75,12 @@ def customs_pack(assessor: Assessor, country: str) -> Pack | None:
         if code in library.files and not library.files[code].spec.part:
             return library.pack(code)
     return None
+
+
+def governs(file_code: str, country: str) -> bool:
+    """Customs rules from a file apply to a country in its customs territory: the EU's to the
+    member states, not to an EEA state whose consumer-law file extends the EU's (NO, IS, LI)."""
+    return file_code in (country, tariff_area(country))
 
 
 # -- facts about one end --------------------------------------------------------------------
@@ -134,11 +141,11 @@ def _money(value: Any) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
-def de_minimis(pack: Pack, case: Case, end: RouteEnd) -> DeMinimis | None:
+def de_minimis(pack: Pack, case: Case, end: RouteEnd, country: str) -> DeMinimis | None:
     """Was the value within the duty threshold in force (on the import day at the leaving end,
     on the day the goods come back at the entering end)?"""
     parameter = pack.parameters.get("de_minimis_duty")
-    if parameter is None:
+    if parameter is None or not governs(parameter.file.code, country):
         return None
     customs = case.customs
     assert customs is not None
@@ -197,6 +204,20 @@ class _Draft:
             value = getattr(rule.then, name)
             if value is not None:
                 self.outcome[name] = value
+
+
+def notice_of_intent_day(pack: Pack, case: Case) -> date | None:
+    """The last day for a notice due some working days before the return export (CBP 7553)."""
+    parameter = pack.parameters.get("notice_of_intent_working_days")
+    export = keyed_day(case, "return_export") if case.customs and case.customs.return_shipment else None
+    in_force = parameter.at(export) if parameter and export else None
+    if export is None or in_force is None:
+        return None
+    country = pack.holidays_country or pack.code
+    calendar = calendar_for(
+        country, None, CountingRule.model_construct(weekend=["saturday", "sunday"], public_holidays=True)
+    )
+    return relief.working_days_before(export, int(in_force.value), calendar.is_working_day)
 
 
 def _lines(case: Case, barred: dict[int, PackRule]) -> list[relief.Line]:
@@ -276,8 +297,15 @@ def assemble_regimes(
             elif result.status == "open":
                 why.append(f"In time: {result.explain()}.")
             else:
-                why.append(f"Deadline not fixed yet: {result.explain()}.")
+                # without the date the period runs from, nothing shows the goods are in time
+                starts = pack.periods[period_name].value.starts
+                anchor = starts[0] if isinstance(starts, list) else starts
+                unmet.append(f"{anchor}_date_recorded")
+                why.insert(0, f"Deadline unknown: {result.explain()}.")
 
+        notice = notice_of_intent_day(pack, case) if "cbp_7553" in (outcome.get("documents") or []) else None
+        if notice is not None:
+            why.append(f"File the notice of intent to export (CBP Form 7553) by {notice}.")
         eligible = outcome.get("eligible", True) is not False and not unmet
         share_name, basis = outcome.get("share"), outcome.get("basis")
         share_value = refundable = amount = None
@@ -365,7 +393,7 @@ def assess_customs(assessor: Assessor, case: Case) -> CustomsResult | None:
         if pack is None:
             result.warnings.append(f"no customs rules for {country}: its regimes were not assessed")
             continue
-        minimis = de_minimis(pack, case, end)
+        minimis = de_minimis(pack, case, end, country)
         if minimis is not None:
             result.block.de_minimis.append(minimis)
         prepared = assessor.prepare(case, pack)
@@ -377,7 +405,9 @@ def assess_customs(assessor: Assessor, case: Case) -> CustomsResult | None:
             else item
             for item, line in zip(prepared.items, case.items, strict=True)
         ]
-        firings = ENGINE.run(ENGINE.compiled(pack), [(facts, items)])[0]
+        firings = [
+            f for f in ENGINE.run(ENGINE.compiled(pack), [(facts, items)])[0] if governs(f.rule.file.code, country)
+        ]
         regimes, trace = assemble_regimes(pack, case, facts, prepared.periods, firings, end)
         result.block.regimes += regimes
         result.trace += trace
