@@ -8,6 +8,7 @@
     bordercase test [PATHS...]                  run the tests beside the rule files
     bordercase rules list                       jurisdictions and their key figures
     bordercase hs search TEXT | hs show CODE    find or check an HS code
+    bordercase documents CASE.json --out DIR    the return's documents as PDF and HTML
     bordercase schema case|decision             the JSON Schema of the contract
     bordercase bench                            throughput and memory figures
 
@@ -264,6 +265,34 @@ def hs_show(code: str, countries: tuple[str, ...], on: Any) -> None:
         click.echo(f"  note: {result.note}")
     if not result.valid:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("case_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder for the files.")
+def documents(case_file: Path, out: Path) -> None:
+    """Write every document the case's paperwork lists, as PDF and HTML, into OUT.
+
+    Documents that are records of a carrier or an authority (proof of export, the original
+    import declaration, ...) cannot be generated: each is named with who holds it.
+    """
+    from rules.batch import parse
+    from rules.documents import write_documents
+    from rules.pipeline import Assessor
+
+    result = parse(case_file.read_text(encoding="utf-8"))
+    if not isinstance(result, Case):
+        _problems(f"{case_file}: not a valid case", result)
+        sys.exit(EXIT_BAD_INPUT)
+    assessor = Assessor()
+    decision = assessor.assess(result)
+    written, not_generated = write_documents(result, decision, out, assessor)
+    for doc in written:
+        click.echo(f"wrote {doc.pdf} and {doc.html.name}")
+    for doc_id, what in not_generated.items():
+        click.echo(f"not generated: {doc_id}: {what}")
+    if not decision.paperwork:
+        click.echo("the decision lists no paperwork for this case")
 
 
 @main.command()
