@@ -61,6 +61,9 @@ class Buyer(Part):
     language: Language | None = None
     name: str | None = None
     address: str | None = None
+    tax_ids: dict[str, str] = Field(default_factory=dict)  # a business buyer's EORI, VAT ... (documents)
+    email: str | None = None
+    phone: str | None = None
 
     @model_validator(mode="after")
     def _subdivision_in_country(self) -> Buyer:
