@@ -91,7 +91,9 @@ def _put(facts: dict[str, Any], name: str, value: Any) -> None:
         facts[name] = value.value if hasattr(value, "value") else value
 
 
-def end_facts(case: Case, country: str, end: RouteEnd, nothing_paid: bool) -> dict[str, Any]:
+def end_facts(case: Case, country: str, end: RouteEnd, within: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """Facts about one end; `within` names the thresholds (duty, vat) the original import was
+    within, so an unrecorded payment counts as none."""
     customs = case.customs
     assert customs is not None
     area = tariff_area(country)
@@ -99,13 +101,14 @@ def end_facts(case: Case, country: str, end: RouteEnd, nothing_paid: bool) -> di
     f: dict[str, Any] = {"route_end": end.value}
     if imp is not None:
         f["imported_here"] = tariff_area(imp.country or case.order.delivery_country or case.buyer.country) == area
-        duty = imp.duty_paid if imp.duty_paid is not None else (Decimal(0) if nothing_paid else None)
+        duty = imp.duty_paid if imp.duty_paid is not None else (Decimal(0) if "duty" in within else None)
+        vat = imp.vat_paid if imp.vat_paid is not None else (Decimal(0) if "vat" in within else None)
         if duty is not None:
             f["duty_paid"] = duty > 0
-        if imp.vat_paid is not None:
-            f["import_vat_paid"] = imp.vat_paid > 0
-        if duty is not None or imp.vat_paid is not None:
-            f["tax_paid"] = (duty or 0) + (imp.vat_paid or 0) > 0
+        if vat is not None:
+            f["import_vat_paid"] = vat > 0
+        if duty is not None or vat is not None:
+            f["tax_paid"] = (duty or 0) + (vat or 0) > 0
         _put(f, "importer_of_record", imp.importer_of_record)
         _put(f, "importer_is_consumer", imp.importer_is_consumer)
         _put(f, "importer_vat_registered", imp.importer_vat_registered)
@@ -141,51 +144,80 @@ def _money(value: Any) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
-def de_minimis(pack: Pack, case: Case, end: RouteEnd, country: str) -> DeMinimis | None:
-    """Was the value within the duty threshold in force (on the import day at the leaving end,
-    on the day the goods come back at the entering end)?"""
-    parameter = pack.parameters.get("de_minimis_duty")
-    if parameter is None or not governs(parameter.file.code, country):
-        return None
+# The thresholds a jurisdiction's customs file may give: on the goods' value (no duty, or no
+# import VAT / GST collected at the border, at or below it) or on the tax amount itself (CH:
+# duty or VAT of at most CHF 5 is not collected).
+THRESHOLDS = (
+    ("de_minimis_duty", "duty"),
+    ("de_minimis_vat", "vat"),
+    ("de_minimis_duty_amount", "duty_amount"),
+    ("de_minimis_vat_amount", "vat_amount"),
+)
+
+
+def de_minimis(pack: Pack, case: Case, end: RouteEnd, country: str) -> list[DeMinimis]:
+    """Was the value (or the tax) within each threshold in force: on the import day at the
+    leaving end, on the day the goods come back at the entering end?"""
     customs = case.customs
     assert customs is not None
     imp = customs.original_import
+    returned = sum((i.line_total for i in case.items), Decimal(0))
     if end == RouteEnd.leaving:
         day = keyed_day(case, "import")
-        value = (imp.customs_value if imp else None) or sum((i.line_total for i in case.items), Decimal(0))
+        value = (imp.customs_value if imp else None) or returned
         currency = (imp.currency if imp else None) or case.order.currency
     else:
-        day = keyed_day(case, "return_export")
-        value, currency = sum((i.line_total for i in case.items), Decimal(0)), case.order.currency
-    in_force = parameter.at(day)
-    if in_force is None:
-        return None
-    citation, jurisdiction = str(in_force.citation), parameter.file.code
-    if in_force.value is None:
-        why = in_force.note or f"no duty threshold in force on {day}: duty is due on any value"
-        return DeMinimis(
-            jurisdiction=jurisdiction, end=end.value, applies=False, basis="value", citation=citation, why=why
+        day, value, currency = keyed_day(case, "return_export"), returned, case.order.currency
+    taxes = {"duty_amount": imp.duty_paid if imp else None, "vat_amount": imp.vat_paid if imp else None}
+    found = []
+    for name, basis in THRESHOLDS:
+        parameter = pack.parameters.get(name)
+        in_force = parameter.at(day) if parameter is not None and governs(parameter.file.code, country) else None
+        if parameter is None or in_force is None:
+            continue
+        citation, tax = str(in_force.citation), basis.split("_")[0]
+        if in_force.value is None:
+            why = in_force.note or f"no {tax} threshold in force on {day}: {tax} is due on any value"
+            found.append(
+                DeMinimis(
+                    jurisdiction=parameter.file.code,
+                    end=end.value,
+                    applies=False,
+                    basis=basis,
+                    citation=citation,
+                    why=why,
+                )
+            )
+            continue
+        threshold = _money(in_force.value)
+        assert threshold is not None
+        compared = taxes[basis] if basis.endswith("_amount") else value
+        if end == RouteEnd.entering and basis.endswith("_amount"):
+            compared = None  # the tax on the way back in is not known
+        applies = relief.at_or_below(compared, currency, threshold, parameter.currency)
+        what = f"the {tax} amount" if basis.endswith("_amount") else "the value"
+        if compared is None:
+            why = f"{what} is not known: not compared"
+        elif applies is None:
+            why = f"{what} is in {currency}, the threshold in {parameter.currency}: not compared (no exchange rate is guessed)"
+        else:
+            verdict = "within" if applies else "above"
+            why = f"{what} ({compared} {currency}) on {day} is {verdict} the threshold of {threshold} {parameter.currency}"
+        if in_force.note:
+            why += f"; {in_force.note}"
+        found.append(
+            DeMinimis(
+                jurisdiction=parameter.file.code,
+                end=end.value,
+                applies=applies,
+                threshold=threshold,
+                currency=parameter.currency,
+                basis=basis,
+                citation=citation,
+                why=why,
+            )
         )
-    threshold = _money(in_force.value)
-    assert threshold is not None
-    applies = relief.at_or_below(value, currency, threshold, parameter.currency)
-    if applies is None:
-        why = f"value in {currency}, threshold in {parameter.currency}: not compared (no exchange rate is guessed)"
-    else:
-        verdict = "within" if applies else "above"
-        why = f"{value} {currency} on {day} is {verdict} the threshold of {threshold} {parameter.currency}"
-    if in_force.note:
-        why += f"; {in_force.note}"
-    return DeMinimis(
-        jurisdiction=jurisdiction,
-        end=end.value,
-        applies=applies,
-        threshold=threshold,
-        currency=parameter.currency,
-        basis="value",
-        citation=citation,
-        why=why,
-    )
+    return found
 
 
 # -- regimes --------------------------------------------------------------------------------
@@ -394,11 +426,10 @@ def assess_customs(assessor: Assessor, case: Case) -> CustomsResult | None:
             result.warnings.append(f"no customs rules for {country}: its regimes were not assessed")
             continue
         minimis = de_minimis(pack, case, end, country)
-        if minimis is not None:
-            result.block.de_minimis.append(minimis)
+        result.block.de_minimis += minimis
         prepared = assessor.prepare(case, pack)
-        nothing_paid = bool(end == RouteEnd.leaving and minimis and minimis.applies)
-        facts = {**prepared.facts, **end_facts(case, country, end, nothing_paid)}
+        within = frozenset(m.basis for m in minimis if m.applies and end == RouteEnd.leaving and m.basis)
+        facts = {**prepared.facts, **end_facts(case, country, end, within)}
         items = [
             {**item, "item_origin_here": tariff_area(line.origin_country) == tariff_area(country)}
             if line.origin_country
