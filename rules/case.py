@@ -102,6 +102,7 @@ class Sale(Part):
     terms_require_return_arrival_within_period: bool | None = None
     disclosed_return_shipping_fee: MoneyIn | None = None
     card_creditor: CardCreditor | None = None
+    required_disclosure_given: bool | None = None
 
 
 class Delivery(Part):

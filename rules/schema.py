@@ -109,6 +109,11 @@ class CountingRule(Strict):
     last_day_off_work: Literal["next_working_day", "stays"] = "stays"
     weekend: list[Weekday] = Field(default_factory=lambda: ["saturday", "sunday"])  # type: ignore[arg-type]
     public_holidays: bool = True
+    # the `holidays` package's categories that count as days off: "public" always; some laws
+    # add more (Sweden: Midsummer Eve, Christmas Eve and New Year's Eve are "de_facto")
+    holiday_categories: list[Literal["public", "de_facto", "bank", "government", "optional"]] = Field(
+        default_factory=lambda: ["public"]  # type: ignore[arg-type]
+    )
     citation: Citation
 
 
