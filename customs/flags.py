@@ -18,8 +18,9 @@ _LI_ION_IN_EQUIPMENT = (
     "851713", "851714", "851762", "847130", "851830", "852589", "852582", "880621",
     "871160", "851010", "851020", "850980", "950450", "851822",
 )  # fmt: skip
-# Equipment that usually carries a lithium metal coin cell (UN3091): electronic watches.
-_LI_METAL_IN_EQUIPMENT = ("9102",)
+# Electrically operated watches, which may carry a lithium metal coin cell (UN3091; many use
+# silver-oxide cells instead, so the flag asks for a check rather than asserting it).
+_LI_METAL_IN_EQUIPMENT = ("910211", "910212", "910219", "910191")
 _PERFUME = ("3303",)  # alcohol-based: UN1266 flammable liquid
 _COSMETICS = ("3303", "3304", "3305", "3307")
 _AEROSOL_PRONE = ("3307",)

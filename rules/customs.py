@@ -440,6 +440,8 @@ def assess_customs(assessor: Assessor, case: Case) -> CustomsResult | None:
             f for f in ENGINE.run(ENGINE.compiled(pack), [(facts, items)])[0] if governs(f.rule.file.code, country)
         ]
         regimes, trace = assemble_regimes(pack, case, facts, prepared.periods, firings, end)
+        if not any(r.regime and governs(r.file.code, country) for r in pack.rules):
+            result.warnings.append(f"no customs regimes known for {country}: none assessed at that end")
         result.block.regimes += regimes
         result.trace += trace
         result.versions.update(pack.versions)
