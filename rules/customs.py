@@ -21,7 +21,8 @@ from customs.flags import Goods, all_flags
 from customs.hs import check_code, tariff_area
 from rules.calendar import calendar_for
 from rules.case import Case
-from rules.decision import CustomsBlock, DeMinimis, HSCodeCheck, RegimeOutcome, TraceLine
+from rules.customs_thresholds import Paid, de_minimis, governs, paid_at_import
+from rules.decision import CustomsBlock, HSCodeCheck, RegimeOutcome, TraceLine
 from rules.engine import ENGINE, Firing
 from rules.loader import Pack, PackRule
 from rules.periods import PeriodResult, keyed_day
@@ -77,12 +78,6 @@ def customs_pack(assessor: Assessor, country: str) -> Pack | None:
     return None
 
 
-def governs(file_code: str, country: str) -> bool:
-    """Customs rules from a file apply to a country in its customs territory: the EU's to the
-    member states, not to an EEA state whose consumer-law file extends the EU's (NO, IS, LI)."""
-    return file_code in (country, tariff_area(country))
-
-
 # -- facts about one end --------------------------------------------------------------------
 
 
@@ -91,9 +86,9 @@ def _put(facts: dict[str, Any], name: str, value: Any) -> None:
         facts[name] = value.value if hasattr(value, "value") else value
 
 
-def end_facts(case: Case, country: str, end: RouteEnd, within: frozenset[str] = frozenset()) -> dict[str, Any]:
-    """Facts about one end; `within` names the thresholds (duty, vat) the original import was
-    within, so an unrecorded payment counts as none."""
+def end_facts(case: Case, country: str, end: RouteEnd, paid: Paid) -> dict[str, Any]:
+    """Facts about one end; `paid` is what the original import paid (recorded, none under a
+    threshold, or estimated)."""
     customs = case.customs
     assert customs is not None
     area = tariff_area(country)
@@ -101,8 +96,7 @@ def end_facts(case: Case, country: str, end: RouteEnd, within: frozenset[str] = 
     f: dict[str, Any] = {"route_end": end.value}
     if imp is not None:
         f["imported_here"] = tariff_area(imp.country or case.order.delivery_country or case.buyer.country) == area
-        duty = imp.duty_paid if imp.duty_paid is not None else (Decimal(0) if "duty" in within else None)
-        vat = imp.vat_paid if imp.vat_paid is not None else (Decimal(0) if "vat" in within else None)
+        duty, vat = paid.duty, paid.vat
         if duty is not None:
             f["duty_paid"] = duty > 0
         if vat is not None:
@@ -135,89 +129,6 @@ def end_facts(case: Case, country: str, end: RouteEnd, within: frozenset[str] = 
     _put(f, "personal_use", customs.personal_use)
     _put(f, "purchase_channel", customs.purchase_channel)
     return f
-
-
-# -- de minimis -----------------------------------------------------------------------------
-
-
-def _money(value: Any) -> Decimal | None:
-    return None if value is None else Decimal(str(value))
-
-
-# The thresholds a jurisdiction's customs file may give: on the goods' value (no duty, or no
-# import VAT / GST collected at the border, at or below it) or on the tax amount itself (CH:
-# duty or VAT of at most CHF 5 is not collected).
-THRESHOLDS = (
-    ("de_minimis_duty", "duty"),
-    ("de_minimis_vat", "vat"),
-    ("de_minimis_duty_amount", "duty_amount"),
-    ("de_minimis_vat_amount", "vat_amount"),
-)
-
-
-def de_minimis(pack: Pack, case: Case, end: RouteEnd, country: str) -> list[DeMinimis]:
-    """Was the value (or the tax) within each threshold in force: on the import day at the
-    leaving end, on the day the goods come back at the entering end?"""
-    customs = case.customs
-    assert customs is not None
-    imp = customs.original_import
-    returned = sum((i.line_total for i in case.items), Decimal(0))
-    if end == RouteEnd.leaving:
-        day = keyed_day(case, "import")
-        value = (imp.customs_value if imp else None) or returned
-        currency = (imp.currency if imp else None) or case.order.currency
-    else:
-        day, value, currency = keyed_day(case, "return_export"), returned, case.order.currency
-    taxes = {"duty_amount": imp.duty_paid if imp else None, "vat_amount": imp.vat_paid if imp else None}
-    found = []
-    for name, basis in THRESHOLDS:
-        parameter = pack.parameters.get(name)
-        in_force = parameter.at(day) if parameter is not None and governs(parameter.file.code, country) else None
-        if parameter is None or in_force is None:
-            continue
-        citation, tax = str(in_force.citation), basis.split("_")[0]
-        if in_force.value is None:
-            why = in_force.note or f"no {tax} threshold in force on {day}: {tax} is due on any value"
-            found.append(
-                DeMinimis(
-                    jurisdiction=parameter.file.code,
-                    end=end.value,
-                    applies=False,
-                    basis=basis,
-                    citation=citation,
-                    why=why,
-                )
-            )
-            continue
-        threshold = _money(in_force.value)
-        assert threshold is not None
-        compared = taxes[basis] if basis.endswith("_amount") else value
-        if end == RouteEnd.entering and basis.endswith("_amount"):
-            compared = None  # the tax on the way back in is not known
-        applies = relief.at_or_below(compared, currency, threshold, parameter.currency)
-        what = f"the {tax} amount" if basis.endswith("_amount") else "the value"
-        if compared is None:
-            why = f"{what} is not known: not compared"
-        elif applies is None:
-            why = f"{what} is in {currency}, the threshold in {parameter.currency}: not compared (no exchange rate is guessed)"
-        else:
-            verdict = "within" if applies else "above"
-            why = f"{what} ({compared} {currency}) on {day} is {verdict} the threshold of {threshold} {parameter.currency}"
-        if in_force.note:
-            why += f"; {in_force.note}"
-        found.append(
-            DeMinimis(
-                jurisdiction=parameter.file.code,
-                end=end.value,
-                applies=applies,
-                threshold=threshold,
-                currency=parameter.currency,
-                basis=basis,
-                citation=citation,
-                why=why,
-            )
-        )
-    return found
 
 
 # -- regimes --------------------------------------------------------------------------------
@@ -271,6 +182,7 @@ def assemble_regimes(
     periods: dict[str, PeriodResult],
     firings: list[Firing],
     end: RouteEnd,
+    paid: Paid,
 ) -> tuple[list[RegimeOutcome], list[TraceLine]]:
     drafts: dict[str, _Draft] = {}
     trace: list[TraceLine] = []
@@ -346,10 +258,10 @@ def assemble_regimes(
             in_force = parameter.at(keyed_day(case, parameter.keyed_by))
             if in_force is not None:
                 citations.append(in_force.citation)
-                paid = relief.paid_on_returned(
-                    imp.duty_paid if imp else None, imp.vat_paid if imp else None, basis, lines
-                )
-                result_refund = relief.refund(Decimal(str(in_force.value)), lines, paid, eligible)
+                on_returned = relief.paid_on_returned(paid.duty, paid.vat, basis, lines)
+                result_refund = relief.refund(Decimal(str(in_force.value)), lines, on_returned, eligible)
+                if paid.note and eligible:
+                    why.append(paid.note)
                 share_value, amount = result_refund.share, result_refund.amount
                 refundable = share_value
         outcomes.append(
@@ -428,8 +340,8 @@ def assess_customs(assessor: Assessor, case: Case) -> CustomsResult | None:
         minimis = de_minimis(pack, case, end, country)
         result.block.de_minimis += minimis
         prepared = assessor.prepare(case, pack)
-        within = frozenset(m.basis for m in minimis if m.applies and end == RouteEnd.leaving and m.basis)
-        facts = {**prepared.facts, **end_facts(case, country, end, within)}
+        paid = paid_at_import(pack, case, country, minimis) if end == RouteEnd.leaving else Paid(None, None)
+        facts = {**prepared.facts, **end_facts(case, country, end, paid)}
         items = [
             {**item, "item_origin_here": tariff_area(line.origin_country) == tariff_area(country)}
             if line.origin_country
@@ -439,7 +351,7 @@ def assess_customs(assessor: Assessor, case: Case) -> CustomsResult | None:
         firings = [
             f for f in ENGINE.run(ENGINE.compiled(pack), [(facts, items)])[0] if governs(f.rule.file.code, country)
         ]
-        regimes, trace = assemble_regimes(pack, case, facts, prepared.periods, firings, end)
+        regimes, trace = assemble_regimes(pack, case, facts, prepared.periods, firings, end, paid)
         if not any(r.regime and governs(r.file.code, country) for r in pack.rules):
             result.warnings.append(f"no customs regimes known for {country}: none assessed at that end")
         result.block.regimes += regimes
