@@ -153,20 +153,36 @@ def search(text: str, limit: int = 10, table: Nomenclature | None = None) -> lis
 
     digits = digits_of(query)
     if digits.isdigit():  # a code: the entry itself and what lies under it
-        found = [e for e in table.entries.values() if e.code.startswith(digits[:6]) and len(digits) >= 2]
-        found.sort(key=lambda e: (e.code != digits[:6], e.code))
-        return [Hit(e.code, e.description, 100.0, (digits,)) for e in found[:limit]]
+        under = [e for e in table.entries.values() if e.code.startswith(digits[:6]) and len(digits) >= 2]
+        under.sort(key=lambda e: (e.code != digits[:6], e.code))
+        return [Hit(e.code, e.description, 100.0, (digits,)) for e in under[:limit]]
 
     query_words = words(query)
-    for synonym in synonyms():
-        hit = synonym.phrase in query if synonym.chinese else _phrase_in(synonym.phrase, query_words)
-        if hit and synonym.phrase:
-            # a longer phrase says more: "bluetooth headphone" beats "headphone"
-            size = len(synonym.phrase) / 2 if synonym.chinese else len(synonym.phrase.split())
-            scores[synonym.code] += 20 + 5 * size
-            matched[synonym.code].append(synonym.phrase)
-            if synonym.note:
-                notes[synonym.code] = synonym.note
+    present = set(query_words)
+    hits: list[Synonym] = []
+    loose: set[Synonym] = set()  # every word present, not side by side ("iphone 15 silicone case")
+    for syn in synonyms():
+        if not syn.phrase:
+            continue
+        if syn.chinese:
+            if syn.phrase in query:
+                hits.append(syn)
+        elif _phrase_in(syn.phrase, query_words):
+            hits.append(syn)
+        elif len(syn.phrase.split()) > 1 and set(syn.phrase.split()) <= present:
+            hits.append(syn)
+            loose.add(syn)
+    for synonym in hits:
+        # a phrase inside a longer matched phrase of another code says less: in "手机壳" (phone
+        # case) the "手机" (phone) is not what is being sold
+        if any(o.code != synonym.code and synonym.phrase in o.phrase and o.phrase != synonym.phrase for o in hits):
+            continue
+        # a longer phrase says more: "bluetooth headphone" beats "headphone"
+        size = len(synonym.phrase) / 2 if synonym.chinese else len(synonym.phrase.split())
+        scores[synonym.code] += (20 + 5 * size) * (0.8 if synonym in loose else 1.0)
+        matched[synonym.code].append(synonym.phrase)
+        if synonym.note:
+            notes[synonym.code] = synonym.note
 
     index = _index()
     for w in set(query_words):
@@ -175,14 +191,14 @@ def search(text: str, limit: int = 10, table: Nomenclature | None = None) -> lis
             matched[code].append(w)
 
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
-    hits = []
+    found: list[Hit] = []
     for code, score in ranked[:limit]:
         entry = table.get(code)
         if entry is not None:
-            hits.append(
+            found.append(
                 Hit(code, entry.description, round(score, 2), tuple(dict.fromkeys(matched[code])), notes.get(code))
             )
-    return hits
+    return found
 
 
 def has_chinese(text: str) -> bool:

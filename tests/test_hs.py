@@ -80,6 +80,9 @@ def test_the_placeholder_codes_are_not_in_the_table():
         ("纯棉T恤", "610910"),
         ("frozen shrimps", "030617"),
         ("8518.30", "851830"),
+        ("iphone 15 silicone case", "420232"),  # the words of a seller phrase, not side by side
+        ("ceramic coffee mug", "691200"),
+        ("不锈钢保温杯", "732393"),
     ],
 )
 def test_search_finds_what_sellers_name(text, code):
@@ -87,6 +90,11 @@ def test_search_finds_what_sellers_name(text, code):
     assert code in [h.code for h in hits], [(h.code, h.description) for h in hits]
     if text in ("lithium battery", "bluetooth headphones", "phone case", "锂电池", "蓝牙耳机", "手机壳"):
         assert hits[0].code == code
+
+
+def test_a_word_inside_a_longer_phrase_does_not_outrank_it():
+    # 手机壳 (phone case) contains 手机 (phone): the case is what is sold, not a phone
+    assert [h.code for h in search("手机壳", 5)] == ["4202"]
 
 
 def test_every_synonym_points_at_a_real_entry():
