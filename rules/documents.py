@@ -25,9 +25,6 @@ from rules.vocab import FAULT_REASONS, ItemCondition
 if TYPE_CHECKING:
     from rules.pipeline import Assessor
 
-# Languages of the buyer's country, for the withdrawal form when the case gives none.
-_COUNTRY_LANGUAGE = {"DE": "de", "AT": "de", "LU": "de", "LI": "de", "CN": "zh", "TW": "zh", "HK": "zh"}
-
 
 def _party(who: Buyer | Seller) -> Party:
     tax_ids = dict(getattr(who, "tax_ids", {}) or {})
@@ -132,12 +129,17 @@ def _importer(case: Case) -> Party | None:
     return _party(case.buyer) if who == "buyer" else _party(case.seller) if who == "seller" else None
 
 
-def labels_for(case: Case, doc_id: str) -> Labels:
+def labels_for(case: Case, doc_id: str, assessor: Assessor | None = None) -> Labels:
     if doc_id == "eu_withdrawal_form":  # the buyer's form, in the buyer's language
-        language = case.buyer.language or _COUNTRY_LANGUAGE.get(case.buyer.country, "en")
-        return Labels(language)
+        return Labels(case.buyer.language or _country_language(case.buyer.country, assessor))
     chinese = case.seller.country == "CN" or (case.buyer.language or "").lower().startswith("zh")
     return Labels("zh", bilingual_zh=True) if chinese else Labels("en")
+
+
+def _country_language(country: str, assessor: Assessor | None) -> str:
+    """The first language the buyer's rule file names (DE.yaml: de), else English."""
+    pack = assessor.library.pack(country) if assessor and country in assessor.library.files else None
+    return pack.languages[0] if pack and pack.languages else "en"
 
 
 @dataclass
@@ -161,7 +163,7 @@ def write_documents(
         if doc_id not in GENERATED:
             not_generated[doc_id] = RECORDS.get(doc_id, "not a document Bordercase generates")
             continue
-        rendered = render(doc_id, papers, labels_for(case, doc_id))
+        rendered = render(doc_id, papers, labels_for(case, doc_id, assessor))
         html, pdf = out / f"{doc_id}.html", out / f"{doc_id}.pdf"
         html.write_text(rendered.html, encoding="utf-8")
         pdf.write_bytes(rendered.pdf())

@@ -141,6 +141,12 @@ def test_withdrawal_form_is_the_statutory_text_in_the_buyers_language(written):
         assert field in text, field
 
 
+def test_withdrawal_form_language_follows_the_buyers_country_file(assessor):
+    case = _case("de-withdrawal")
+    case.buyer.language = None
+    assert labels_for(case, "eu_withdrawal_form", assessor).language == "de"  # DE.yaml: languages [de]
+
+
 def test_withdrawal_form_in_english_follows_annex_i_b(assessor):
     case = _case("de-withdrawal")
     case.buyer.language = "en"
