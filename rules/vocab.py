@@ -170,6 +170,7 @@ class Regime(Vocab):
 
     us_9801_american_goods_returned = "us_9801_american_goods_returned"
     us_9801_previously_imported = "us_9801_previously_imported"
+    us_9801_personal_returns = "us_9801_personal_returns"
     us_drawback_rejected = "us_drawback_rejected"
     us_drawback_unused = "us_drawback_unused"
     eu_returned_goods_relief = "eu_returned_goods_relief"
