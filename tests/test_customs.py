@@ -104,3 +104,33 @@ def test_flags_for_batteries_cosmetics_and_food():
     assert flags_for(Goods("330300", None, defective=False)) == ["cosmetics", "flammable_un1266"]
     assert flags_for(Goods("090210", "food", defective=False)) == ["food"]
     assert flags_for(Goods(None, "batteries", defective=False)) == ["un3480"]
+
+
+def test_a_return_inside_the_eu_needs_no_export_papers(assessor):
+    case = parse_case(
+        {
+            "case_id": "T-4",
+            "as_of": "2026-04-10",
+            "buyer": {"country": "DE"},
+            "seller": {"country": "FR"},
+            "order": {"currency": "EUR", "delivered_at": "2026-04-01"},
+            "items": [{"sku": "A", "unit_price": 100, "condition": "defective"}],
+            "return_request": {"requested_at": "2026-04-05", "reason": "defective"},
+            "customs": {"return_shipment": {"from_country": "DE", "to_country": "FR", "export_date": "2026-04-10"}},
+        }
+    )
+    decision = assessor.assess(case)
+    assert decision.customs is None
+    assert "commercial_invoice" not in decision.paperwork
+
+
+def test_paperwork_follows_the_regimes_available(assessor):
+    case = _case(
+        buyer="US",
+        original_import={"country": "US", "date": "2026-03-10", "duty_paid": 5, "currency": "USD"},
+        return_shipment={"from_country": "US", "to_country": "CN", "export_date": "2026-04-20"},
+    )
+    paperwork = assessor.assess(case).paperwork
+    assert {"commercial_invoice", "packing_list", "cbp_7553", "proof_of_export", "proof_of_original_import"} <= set(
+        paperwork
+    )
