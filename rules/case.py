@@ -239,6 +239,7 @@ class ReturnShipment(Part):
     to_country: Country | None = None
     export_date: Day | None = None
     reimport_date: Day | None = None  # declared back in at the other end (default: export_date)
+    incoterm: str | None = None  # the return shipment's own Incoterms 2020 term (documents)
     claim_date: Day | None = None
     extension_approved: bool | None = None
     reimporter_is_original_exporter: bool | None = None
