@@ -66,7 +66,7 @@ class ReturnPapers:
     from_country: str
     to_country: str
     currency: str | None
-    incoterm: str
+    incoterm: str | None
     lines: list[Line]
     original_invoice: str | None = None
     original_order_date: date | None = None
