@@ -92,6 +92,7 @@ _CATALOGUE = [
     Fact("contract_copy_received", "bool", "the buyer has the copy of the contract"),
     Fact("item_count", "int", "number of order lines"),
     Fact("order_value", "number", "price of the lines being returned, in the order's currency"),
+    Fact("any_item_long_lasting", "bool", "a line being returned is meant to last well beyond the basic guarantee"),
     Fact("return_shipping_exceeds_value", "bool", "sending the goods back costs more than they are worth"),
     Fact("returnless_threshold_met", "bool", "the value is under the seller's returnless-refund threshold"),
     # the return request
@@ -328,6 +329,11 @@ def case_facts(case: Case, delivered_on: Any) -> dict[str, Any]:
     _put(f, "delay_option_notice_sent", order.delay_option_notice_sent)
     f["contract_copy_received"] = order.contract_copy_received_at is not None
     f["item_count"] = len(case.items)
+    lasting = [item.long_lasting for item in case.items]
+    if any(lasting):
+        f["any_item_long_lasting"] = True
+    elif lasting and all(v is False for v in lasting):
+        f["any_item_long_lasting"] = False
     value = returned_value(case)
     f["order_value"] = float(value)
     if order.return_shipping_cost is not None:

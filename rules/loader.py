@@ -198,6 +198,9 @@ class Pack:
         for name in self.periods:
             fact = period_fact(name)
             known[fact.name] = fact
+        for name, parameter in self.parameters.items():
+            if parameter.unit == "flag":  # a rule in force from a date: `param_<name>: true`
+                known[f"param_{name}"] = Fact(f"param_{name}", "bool", parameter.description or name)
         return known
 
     @cached_property
@@ -279,6 +282,7 @@ def build_pack(code: str, files: dict[str, SourceFile]) -> Pack:
         subdivision_holidays=leaf.spec.calendar.subdivision_holidays,
         otherwise=leaf.spec.otherwise,
     )
+    problems += _check_metadata(leaf)
     raw_params: dict[str, dict[str, Any]] = {}
     raw_rules: dict[str, dict[str, Any]] = {}
     for source in chain:
@@ -379,6 +383,22 @@ def _display_name(source: SourceFile, problems: list[Problem]) -> str:
     if not spec.name:
         problems.append(source.problem(("name",), "required for a file that is not a country or subdivision"))
     return spec.name or spec.code
+
+
+def _check_metadata(source: SourceFile) -> list[Problem]:
+    """Currency (ISO 4217) and languages (BCP 47 that Babel knows) of a main file."""
+    from babel import Locale, UnknownLocaleError
+
+    problems = []
+    currency = source.spec.currency
+    if currency and pycountry.currencies.get(alpha_3=currency) is None:
+        problems.append(source.problem(("currency",), f"'{currency}' is not an ISO 4217 currency"))
+    for i, tag in enumerate(source.spec.languages):
+        try:
+            Locale.parse(tag, sep="-")
+        except (ValueError, UnknownLocaleError):
+            problems.append(source.problem(("languages", i), f"'{tag}' is not a language Babel knows"))
+    return problems
 
 
 def _check_outcome(pack: Pack, then: Outcome, source: SourceFile, path: KeyPath) -> list[Problem]:

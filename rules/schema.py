@@ -111,6 +111,11 @@ class CountingRule(Strict):
     public_holidays: bool = True
     # business_hours periods: how many hours one working day holds (Mercado Libre counts 08:00-21:00)
     hours_per_business_day: int = Field(default=8, ge=1, le=24)
+    # the `holidays` package's categories that count as days off: "public" always; some laws
+    # add more (Sweden: Midsummer Eve, Christmas Eve and New Year's Eve are "de_facto")
+    holiday_categories: list[Literal["public", "de_facto", "bank", "government", "optional"]] = Field(
+        default_factory=lambda: ["public"]  # type: ignore[arg-type]
+    )
     citation: Citation
 
 
