@@ -253,13 +253,15 @@ _VISA_CODE = {
 
 def card_reason_code(case: Case, claim: DisputeType | None) -> str | None:
     dispute = case.dispute
-    if dispute is None or dispute.channel is None:
+    if dispute is None:
         return None
-    if dispute.reason_code:
+    if dispute.reason_code:  # as given, whatever the channel (Shopify's PRODUCT_UNACCEPTABLE ...)
         code = dispute.reason_code.strip().lower()
         for prefix in ("visa", "mastercard", "mc"):
             code = code.removeprefix(prefix).strip()
         return code
+    if dispute.channel is None:
+        return None
     if dispute.channel.value == "visa":
         return _VISA_CODE.get(claim) if claim else None
     if dispute.channel.value == "mastercard" and claim is not None and claim != DisputeType.change_of_mind:
