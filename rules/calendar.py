@@ -38,6 +38,16 @@ def _holidays(
     return frozenset(table)
 
 
+@lru_cache(maxsize=4096)
+def _weekend_workdays(country: str, subdivision: str | None, year: int) -> frozenset[date]:
+    """Weekend days declared working days in exchange for a bridge holiday (CN 调休)."""
+    try:
+        table = holidays.country_holidays(country, subdiv=subdivision, years=year)
+    except (NotImplementedError, KeyError, ValueError):
+        return frozenset()
+    return frozenset(d for d in getattr(table, "weekend_workdays", ()) if d.year == year)
+
+
 def holiday_name(country: str, subdivision: str | None, day: date) -> str | None:
     try:
         table = holidays.country_holidays(country, subdiv=subdivision, years=day.year)
@@ -67,7 +77,9 @@ class WorkCalendar:
         return self.public_holidays and day in _holidays(self.country, self.subdivision, day.year, self.categories)  # type: ignore[arg-type]
 
     def is_working_day(self, day: date) -> bool:
-        return day.weekday() not in self.weekend and not self.is_holiday(day)
+        if day.weekday() in self.weekend:
+            return self.public_holidays and day in _weekend_workdays(self.country, self.subdivision, day.year)  # type: ignore[arg-type]
+        return not self.is_holiday(day)
 
     def next_working_day(self, day: date) -> date:
         while not self.is_working_day(day):

@@ -102,6 +102,7 @@ class Sale(Part):
     # the platform's seller programme where its rules differ by it: Lazada `lazmall`, `choice`,
     # `marketplace`, `lazglobal`; Shopee `mall`; Mercado Libre `global_selling`
     platform_program: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")] | None = None
+    required_disclosure_given: bool | None = None
 
 
 class Delivery(Part):

@@ -76,6 +76,11 @@ _CATALOGUE = [
         "digital_consent_and_acknowledgement", "bool", "consent to immediate supply and acknowledged loss of the right"
     ),
     Fact("card_creditor_is_seller", "bool", "the seller itself extends credit on the card payment"),
+    Fact(
+        "required_disclosure_given",
+        "bool",
+        "the seller gave all the information the buyer's law prescribes before the contract (CA internet sales)",
+    ),
     Fact("purpose_disclosed_to_supplier", "bool", "the buyer told the seller the purpose of the goods"),
     # the order and its delivery
     Fact("delivered", "bool", "the goods (all parcels) reached the buyer"),
@@ -307,6 +312,7 @@ def case_facts(case: Case, delivered_on: Any) -> dict[str, Any]:
     if sale.card_creditor is not None:
         f["card_creditor_is_seller"] = sale.card_creditor.value == "seller"
     _put(f, "purpose_disclosed_to_supplier", order.purpose_disclosed_to_supplier)
+    _put(f, "required_disclosure_given", sale.required_disclosure_given)
 
     parcels = [d.delivered_at for d in order.deliveries]
     f["split_delivery"] = len(parcels) > 1

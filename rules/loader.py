@@ -280,7 +280,7 @@ def build_pack(code: str, files: dict[str, SourceFile]) -> Pack:
         holidays_country=leaf.spec.calendar.holidays
         or (code.split("-")[0] if leaf.spec.kind in ("national", "subnational") else None),
         subdivision_holidays=leaf.spec.calendar.subdivision_holidays,
-        otherwise=leaf.spec.otherwise,
+        otherwise=next((f.spec.otherwise for f in reversed(chain) if "otherwise" in f.spec.model_fields_set), "none"),
     )
     problems += _check_metadata(leaf)
     raw_params: dict[str, dict[str, Any]] = {}

@@ -114,3 +114,13 @@ def test_a_given_reason_code_is_kept_and_mastercard_uses_4853():
     assert case_facts(mastercard, None)["card_reason_code"] == "4853"
     shopify = parse_case({**base, "sale": {"platform": "shopify"}, "dispute": {"type": "not_received"}})
     assert case_facts(shopify, None)["chargeback"] is True
+
+
+def test_prescribed_disclosure_becomes_a_fact():
+    from rules.facts import case_facts
+
+    def facts(**parts):
+        return case_facts(parse_case(_with(**parts)), None)
+
+    assert facts(sale={"required_disclosure_given": False})["required_disclosure_given"] is False
+    assert "required_disclosure_given" not in facts()
