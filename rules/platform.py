@@ -8,8 +8,8 @@ the public holidays of the buyer's country where a platform does not say whose);
 in durable_rules beside the law's (rules.pipeline). `assemble` then does for disputes what
 rules.rights does for rights: per dispute kind, grants give the timetable and the likely
 outcome, amends change them (in file order, so a later rule wins), bars exclude the dispute.
-disputes.risk weighs the evidence, disputes.actions says what to do, disputes.replies words the
-answer in the buyer's language. Nothing in disputes/ imports rules/: this module adapts.
+rules.platform_advice hands the result to disputes/ (risk, action, reply), which imports
+nothing from rules/.
 
 Parameters with these names have a meaning here, besides the periods a file's rules name:
   signature_threshold     the order total from which delivery must be signed for ({currency: amount})
@@ -27,15 +27,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from babel.numbers import format_currency
-
-from disputes import actions, replies, risk
 from rules.case import Case
 from rules.decision import PlatformBlock, Reply, Risk, TraceLine
 from rules.engine import Firing
-from rules.facts import order_total, returned_value
+from rules.facts import order_total
 from rules.loader import Library, Pack, PackRule
-from rules.periods import PeriodResult, compute_periods, keyed_day, last_parcel
+from rules.periods import PeriodResult, compute_periods, keyed_day
+from rules.platform_advice import advise
 from rules.rights import join_citations, period_line, trace_line
 from rules.vocab import LikelyOutcome, Party, RiskLevel
 
@@ -172,130 +170,111 @@ def _draft(firings: list[Firing], facts: dict[str, Any], trace: list[TraceLine])
     return next(iter(drafts.values()), None)
 
 
-def assemble(prepared: PlatformPrepared, case: Case, firings: list[Firing]) -> Assembled:
-    pack, facts, periods = prepared.pack, prepared.facts, prepared.periods
+@dataclass
+class Standing:
+    """Where the case's dispute stands on its platform's timetable."""
+
+    name: str  # the platform's display name
+    draft: _Draft | None
+    timetable: dict[str, PeriodResult | None]  # deadline, respond_by, ... -> the period, if any
+    window_open: bool | None
+    valid: bool  # a dispute exists and is not out of time
+    likely: LikelyOutcome | None
+    frozen_days: int | None = None  # the file's tracking_frozen_days in force, if it gives one
+
+    @property
+    def outcome(self) -> dict[str, Any]:
+        return self.draft.outcome if self.draft is not None else {}
+
+    def day(self, key: str) -> date | None:
+        """A date of the timetable; only a valid dispute has its seller, refund and return dates."""
+        result = self.timetable.get(key)
+        if result is None or (key != "deadline" and not self.valid):
+            return None
+        return result.deadline
+
+
+def standing(prepared: PlatformPrepared, case: Case, draft: _Draft | None) -> Standing:
+    pack = prepared.pack
     name = pack.name if pack is not None else _NAMES.get(prepared.code, prepared.code)
-    trace: list[TraceLine] = []
-    warnings: list[str] = []
-    why: list[str] = []
-    draft = _draft(firings, facts, trace) if pack is not None else None
-    dispute = case.dispute
-    opened = dispute is not None
-    outcome: dict[str, Any] = draft.outcome if draft else {}
-
-    def timed(key: str) -> PeriodResult | None:
-        period = outcome.get(key)
-        return periods.get(period) if period and period != "none" else None
-
-    window = timed("deadline")
+    outcome = draft.outcome if draft is not None else {}
+    timetable = {
+        key: prepared.periods.get(outcome[key]) if outcome.get(key) not in (None, "none") else None
+        for key in _TIMETABLE
+    }
+    window = timetable["deadline"]
     window_open: bool | None = None
     if draft is not None and draft.bars:
         window_open = False
     elif window is not None and window.status != "not_started":
         window_open = window.status == "open"
+    opened = case.dispute is not None
     # a dispute the platform accepted stands unless its window is known to be closed
     valid = opened and draft is not None and window_open is not False
-
-    if pack is None:
-        if prepared.code == "other":
-            why.append("No platform or card network is named: the dispute came to the store itself.")
-        else:
-            warnings.append(f"no rule file for platform '{prepared.code}': its dispute windows are not assessed")
-    elif draft is None:
-        claim = facts.get("claim_type")
-        why.append(f"No {name} dispute covers this case (claim: {str(claim or 'unknown').replace('_', ' ')}).")
-    else:
-        why += [" ".join(rule.why.split()) for rule in (*draft.bars, draft.grant, *draft.amends)]
-
     likely = outcome.get("likely_outcome")
     if draft is not None and window_open is False:
         # a dispute opened out of time fails; one not opened cannot be any more
         likely = LikelyOutcome.seller_wins if opened else None
-    used = {key: timed(key) for key in _TIMETABLE}
-    for key, result in used.items():
-        if result is not None and pack is not None and (key == "deadline" or valid):
+    frozen = _value(pack, case, "tracking_frozen_days") if pack is not None else None
+    return Standing(name, draft, timetable, window_open, valid, likely, int(frozen) if frozen is not None else None)
+
+
+def _why(prepared: PlatformPrepared, standing: Standing) -> tuple[list[str], list[str]]:
+    """(why, warnings): the rules' reasons, then each date of the timetable explained."""
+    why: list[str] = []
+    warnings: list[str] = []
+    draft = standing.draft
+    if prepared.pack is None:
+        if prepared.code == "other":
+            why.append("No platform or card network is named: the dispute came to the store itself.")
+        else:
+            warnings.append(f"no rule file for platform '{prepared.code}': its dispute windows are not assessed")
+        return why, warnings
+    if draft is None:
+        claim = str(prepared.facts.get("claim_type") or "unknown").replace("_", " ")
+        why.append(f"No {standing.name} dispute covers this case (claim: {claim}).")
+        return why, warnings
+    why += [" ".join(rule.why.split()) for rule in (*draft.bars, draft.grant, *draft.amends)]
+    for key, result in standing.timetable.items():
+        if result is not None and (key == "deadline" or standing.valid):
             what = "Window" if key == "deadline" else key.replace("_", " ").capitalize()
             why.append(f"{what}: {result.explain()}.")
-    if pack is not None:
-        for result in {r.name: r for r in used.values() if r is not None}.values():
-            trace.append(period_line(pack, result))
+    return why, warnings
 
-    def deadline(key: str) -> date | None:
-        result = used[key]
-        return result.deadline if valid and result is not None else None
 
-    respond = used["respond_by"]
-    response_passed = bool(valid and respond is not None and respond.status == "closed")
-    respond_by = deadline("respond_by")
-    return_by = deadline("return_by")
-    promised = case.order.agreed_delivery_date or case.order.estimated_delivery_latest
-    delivered = bool(facts.get("delivered"))
-    frozen = _value(pack, case, "tracking_frozen_days") if pack is not None else None
-    evidence = risk.Evidence(
-        dispute_open=opened,
-        claim_type=facts.get("claim_type"),
-        chargeback=bool(facts.get("chargeback")),
-        window_open=window_open,
-        delivered=delivered,
-        delivery_confirmed=facts.get("delivery_confirmed"),
-        signature=facts.get("signature"),
-        signature_required=facts.get("signature_required"),
-        delivered_to_transaction_address=facts.get("delivered_to_transaction_address"),
-        tracking_known=bool(facts.get("tracking_known")),
-        tracking_registered=facts.get("tracking_registered"),
-        tracking_silent_days=facts.get("tracking_silent_days"),
-        tracking_frozen_days=int(frozen) if frozen is not None else risk.DEFAULT_FROZEN_DAYS,
-        past_promised_delivery=bool(facts.get("delivered_late")) and not delivered,
-        seller_responded=bool(facts.get("seller_responded")),
-        response_deadline_passed=response_passed,
-        response_days_left=(respond_by - case.as_of).days if respond_by else None,
-        brand_authorization=bool(facts.get("seller_has_brand_authorization")),
-        seller_photos=bool(facts.get("seller_has_photos")),
-        buyer_photos=bool(facts.get("buyer_has_photos")),
-        return_costs_more=bool(facts.get("return_shipping_exceeds_value") or facts.get("returnless_threshold_met")),
-        escalated=bool(facts.get("dispute_escalated")),
-        buyer_accepted_offer=facts.get("buyer_accepted_offer"),
-    )
-    scored = risk.assess(evidence)
-    amount = _refund_amount(case, facts)
-    currency = case.order.currency
-    plan = actions.plan(
-        actions.Situation(
-            platform=name,
-            claim_type=facts.get("claim_type"),
-            dispute_open=opened,
-            chargeback=bool(facts.get("chargeback")),
-            window_open=window_open,
-            window_deadline=window.deadline if window is not None else None,
-            respond_by=respond_by,
-            processor_due_by=dispute.processor_due_by if dispute is not None else None,
-            return_by=return_by,
-            likely_outcome=likely.value if likely is not None else None,
-            signals=frozenset(s.id for s in scored.signals),
-            amount=format_currency(amount, currency, locale="en") if currency else None,
-            requested_solution=facts.get("requested_solution"),
-            in_transit_until=promised if promised is not None and not delivered and promised >= case.as_of else None,
-        )
-    )
-    paid_by = outcome.get("return_shipping_paid_by")
-    reply = _reply(case, plan.reply, amount, return_by, paid_by)
+def assemble(prepared: PlatformPrepared, case: Case, firings: list[Firing]) -> Assembled:
+    trace: list[TraceLine] = []
+    draft = _draft(firings, prepared.facts, trace) if prepared.pack is not None else None
+    where = standing(prepared, case, draft)
+    why, warnings = _why(prepared, where)
+    if prepared.pack is not None:
+        for result in {r.name: r for r in where.timetable.values() if r is not None}.values():
+            trace.append(period_line(prepared.pack, result))
+    scored, plan, reply = advise(prepared, case, where)
+    outcome = where.outcome
     citations = []
     if draft is not None:
         citations = [rule.citation for rule in (*draft.bars, draft.grant, *draft.amends)]
-        citations += [r.value.citation for r in (window, respond) if r is not None and r.value is not None]
+        for key in ("deadline", "respond_by"):
+            timed = where.timetable[key]
+            if timed is not None and timed.value is not None:
+                citations.append(timed.value.citation)
+    dispute = case.dispute
     block = PlatformBlock(
         platform=prepared.code,
         channel=dispute.channel.value if dispute is not None and dispute.channel is not None else None,
-        dispute_type=facts.get("claim_type"),
+        dispute_type=prepared.facts.get("claim_type"),
         dispute_kind=draft.dispute if draft is not None else None,
-        dispute_window_open=window_open,
-        dispute_deadline=window.deadline if window is not None else None,
-        seller_response_deadline=respond_by,
-        escalation_deadline=deadline("escalate_by"),
-        refund_deadline=deadline("refund_by"),
-        return_deadline=return_by,
-        likely_outcome=likely,
-        return_shipping_paid_by=Party(paid_by) if paid_by is not None else None,
+        dispute_window_open=where.window_open,
+        dispute_deadline=where.day("deadline"),
+        seller_response_deadline=where.day("respond_by"),
+        escalation_deadline=where.day("escalate_by"),
+        refund_deadline=where.day("refund_by"),
+        return_deadline=where.day("return_by"),
+        likely_outcome=where.likely,
+        return_shipping_paid_by=Party(outcome["return_shipping_paid_by"])
+        if outcome.get("return_shipping_paid_by")
+        else None,
         refund_paid_by=Party(outcome["refund_paid_by"]) if outcome.get("refund_paid_by") else None,
         risk=Risk(
             level=RiskLevel(scored.level),
@@ -309,37 +288,3 @@ def assemble(prepared: PlatformPrepared, case: Case, firings: list[Firing]) -> A
         why=why,
     )
     return Assembled(block, trace, warnings)
-
-
-def _refund_amount(case: Case, facts: dict[str, Any]) -> Decimal:
-    """What settling would refund: the buyer's own figure, else the whole order for a parcel that
-    never came, else the lines in question."""
-    dispute = case.dispute
-    if dispute is not None and dispute.requested_amount is not None:
-        return dispute.requested_amount.amount
-    return order_total(case) if facts.get("claim_type") == "not_received" else returned_value(case)
-
-
-def _reply(case: Case, key: str, amount: Decimal, return_by: date | None, paid_by: Any) -> replies.Reply:
-    tracking, dispute = case.tracking, case.dispute
-    flags = set()
-    if tracking is not None and tracking.signature:
-        flags.add("signed")
-    if paid_by is not None:
-        flags.add(f"{Party(paid_by).value}_pays_return")
-    requested = dispute.requested_amount.amount if dispute is not None and dispute.requested_amount else None
-    values = replies.Values(
-        order=case.order.order_id,
-        amount=amount,
-        requested=requested,
-        currency=case.order.currency,
-        carrier=tracking.carrier if tracking is not None else None,
-        delivered_on=last_parcel(case),
-        expected_by=case.order.agreed_delivery_date or case.order.estimated_delivery_latest,
-        last_event=tracking.last_event_at if tracking is not None else None,
-        return_by=return_by,
-        name=case.buyer.name,
-        seller=case.seller.name,
-        flags=frozenset(flags),
-    )
-    return replies.render(key, case.buyer.language, case.buyer.country, values)
