@@ -82,6 +82,8 @@ def with_platform(
     if dispute is None:
         return choice, None
     where = platform.channel if platform.channel not in (None, "platform") else platform.platform
+    if where == "other":  # no platform or network named: the buyer complained to the store
+        return Choice(choice.resolution, choice.right, choice.return_required, choice.reasons), None
     if facts.get("chargeback"):
         due = answer_by or dispute.processor_due_by
         line = (
