@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from rules.vocab import Confidence, LikelyOutcome, Party, ProofBurden, RefundUnit, Remedy, Right
+from rules.vocab import Confidence, Document, LikelyOutcome, Party, ProofBurden, RefundUnit, Regime, Remedy, Right
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_.]*$")]
 Code = Annotated[str, Field(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$|^[a-z][a-z0-9_]*$")]
@@ -182,6 +182,13 @@ class Outcome(Strict):
     return_by: str | None = None  # the last day the buyer ships an agreed return
     likely_outcome: LikelyOutcome | None = None
     refund_paid_by: Party | None = None  # who funds the refund (Etsy Purchase Protection: the platform)
+    # customs regimes: the share of what was paid that comes back (a parameter in `share`
+    # units; none for a relief, where nothing was paid), what it is a share of, the forms
+    # the regime needs, and the condition named unmet when the deadline has passed
+    share: str | None = None
+    basis: Literal["duty", "duty_and_vat", "duty_taxes_and_fees", "vat"] | None = None
+    documents: list[Document] | None = None
+    late: Id | None = None
 
 
 Role = Literal["scope", "grant", "amend", "bar"]
@@ -192,14 +199,17 @@ class Rule(Strict):
 
     grant: the right is considered, with this outcome; amend: changes fields of a granted
     right; bar: the right (or, for a rule about an item, that item) is excluded; scope: the
-    file's consumer law governs the case. In a child file, a rule with a parent's id replaces
+    file's consumer law governs the case. A rule may be about a customs `regime` instead of a
+    right, with the same roles; its bars name the condition that is `unmet`. In a child file, a rule with a parent's id replaces
     the keys it gives (`when` and `then` as a whole) and `disabled: true` removes it.
     A platform file's rules are about a `dispute` (one of its dispute kinds) instead of a right.
     """
 
     role: Role | None = None
     right: Right | None = None
-    dispute: Id | None = None
+    dispute: Id | None = None  # a platform file's rule about one of its disputes instead of a right
+    regime: Regime | None = None  # a rule about a customs regime instead of a right
+    unmet: Id | None = None  # a bar on a regime names the condition the case fails
     when: dict[str, Any] | None = None
     then: Outcome | None = None
     citation: Citation | None = None
