@@ -91,7 +91,7 @@ def generate(n: int, seed: int = 7) -> list[dict[str, Any]]:
                 "opened_at": requested.isoformat(),
             }
         elif roll < 0.5:  # goods going back across the border, with the import's duty on record
-            value = sum(item["unit_price"] for item in items)
+            value = sum(float(item["unit_price"]) for item in items)  # type: ignore[arg-type]
             case["customs"] = {
                 "original_import": {
                     "country": country,
