@@ -51,7 +51,7 @@ def generate(n: int, seed: int = 7) -> list[dict[str, Any]]:
         delivered = ordered + timedelta(days=rng.randrange(2, 20))
         requested = delivered + timedelta(days=rng.randrange(0, 60))
         reason = rng.choice(_REASONS)
-        items = [
+        items: list[dict[str, Any]] = [
             {
                 "sku": f"S{i}-{j}",
                 "category": rng.choice(_CATEGORIES),
@@ -91,7 +91,7 @@ def generate(n: int, seed: int = 7) -> list[dict[str, Any]]:
                 "opened_at": requested.isoformat(),
             }
         elif roll < 0.5:  # goods going back across the border, with the import's duty on record
-            value = sum(float(item["unit_price"]) for item in items)  # type: ignore[arg-type]
+            value = sum(float(item["unit_price"]) for item in items)
             case["customs"] = {
                 "original_import": {
                     "country": country,
