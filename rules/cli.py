@@ -4,9 +4,12 @@
     bordercase assess CASE.json --format text   a readable summary
     bordercase assess CASES.jsonl --out D.jsonl many cases, a progress bar on a terminal
     bordercase worker --broker URL              decide batches sent with assess --broker
+    bordercase risk CASE.json                   a dispute's deadline, risk, signals and reply, for support
     bordercase check [FILES...]                 validate rule files
     bordercase test [PATHS...]                  run the tests beside the rule files
     bordercase rules list                       jurisdictions and their key figures
+    bordercase hs search TEXT | hs show CODE    find or check an HS code
+    bordercase documents CASE.json --out DIR    the return's documents as PDF and HTML
     bordercase schema case|decision             the JSON Schema of the contract
     bordercase bench                            throughput and memory figures
 
@@ -122,6 +125,43 @@ def assess(files: tuple[Path, ...], fmt: str, out: Path | None, trace: bool, job
 
 
 @main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: a summary for support; json: the Decision's platform block.",
+)
+def risk(files: tuple[Path, ...], fmt: str) -> None:
+    """Where each case's dispute stands, for support before answering the buyer: the window and
+    the seller's deadline, the likely outcome, the risk with every signal, what to do, and the
+    reply in the buyer's language. A case that is not valid is refused (exit 2)."""
+    from rules.batch import parse
+    from rules.dispute_report import risk_summary
+    from rules.pipeline import Assessor
+
+    assessor: Any = None
+    refused = 0
+    for where, text in (entry for path in files for entry in _read_texts(path)):
+        case = parse(text)
+        if not isinstance(case, Case):
+            refused += 1
+            _problems(f"{where}: not a valid case", case)
+            continue
+        assessor = assessor or Assessor()
+        decision = assessor.assess(case)
+        if fmt == "json":
+            block = decision.platform
+            _emit(block.model_dump_json(indent=2) if block is not None else "null")
+        else:
+            _emit(risk_summary(decision))
+    if refused:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+@main.command()
 @click.option(
     "--broker", envvar="BORDERCASE_BROKER_URL", required=True, help="The Celery broker (e.g. redis://host:6379/0)."
 )
@@ -220,6 +260,77 @@ def rules_list(codes: tuple[str, ...], on: Any, figures: bool) -> None:
     from rules.report import rules_table
 
     rules_table(on.date() if on else date.today(), list(codes), figures)
+
+
+@main.group()
+def hs() -> None:
+    """HS codes: find a subheading from a description, or look a code up."""
+
+
+@hs.command("search")
+@click.argument("text", nargs=-1, required=True)
+@click.option("--limit", default=8, show_default=True)
+def hs_search(text: tuple[str, ...], limit: int) -> None:
+    """Subheadings for what a seller calls the goods (English or Chinese), best first."""
+    from customs.hs import dotted
+    from customs.search import search
+
+    hits = search(" ".join(text), limit)
+    if not hits:
+        click.echo("no HS 2022 entry matches; try another word for the goods", err=True)
+        sys.exit(1)
+    for hit in hits:
+        click.echo(f"{dotted(hit.code):<10} {hit.description}")
+        click.echo(f"{'':<10} matched: {', '.join(hit.matched)}" + (f"; note: {hit.note}" if hit.note else ""))
+
+
+@hs.command("show")
+@click.argument("code")
+@click.option("--country", "countries", multiple=True, help="Judge the national extension for this country.")
+@click.option("--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), help="The edition in force on this day.")
+def hs_show(code: str, countries: tuple[str, ...], on: Any) -> None:
+    """Check a code exactly as the contract says and show its chapter, heading and subheading."""
+    from customs.hs import check_code, dotted, hs2022
+
+    result = check_code(code, countries, on.date() if on else date.today())
+    table = hs2022()
+    for entry in table.path(result.digits) if result.valid else []:
+        click.echo(f"{dotted(entry.code):<10} {entry.description}")
+    click.echo(f"{code}: {'valid' if result.valid else 'not valid'} ({result.edition})")
+    if result.problem:
+        click.echo(f"  problem: {result.problem}")
+    if result.note:
+        click.echo(f"  note: {result.note}")
+    if not result.valid:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("case_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder for the files.")
+def documents(case_file: Path, out: Path) -> None:
+    """Write every document the case's paperwork lists, as PDF and HTML, into OUT.
+
+    Documents that are records of a carrier or an authority (proof of export, the original
+    import declaration, ...) cannot be generated: each is named with who holds it.
+    """
+    from rules.batch import parse
+    from rules.documents import write_documents
+    from rules.pipeline import Assessor
+
+    result = parse(case_file.read_text(encoding="utf-8"))
+    if not isinstance(result, Case):
+        _problems(f"{case_file}: not a valid case", result)
+        sys.exit(EXIT_BAD_INPUT)
+    assessor = Assessor()
+    decision = assessor.assess(result)
+    written, not_generated = write_documents(result, decision, out, assessor)
+    for doc in written:
+        click.echo(f"wrote {doc.pdf} and {doc.html.name}")
+    for doc_id, what in not_generated.items():
+        click.echo(f"not generated: {doc_id}: {what}")
+    if not decision.paperwork:
+        click.echo("the decision lists no paperwork for this case")
 
 
 @main.command()

@@ -66,12 +66,18 @@ class Reply(Out):
 class PlatformBlock(Out):
     platform: str
     channel: str | None = None
-    dispute_type: str | None = None
+    dispute_type: str | None = None  # the dispute's type, else what the return's reason would make it
+    dispute_kind: str | None = Field(
+        default=None, description="the platform file's dispute that decided (vcr_13_1 ...)"
+    )
     dispute_window_open: bool | None = None
     dispute_deadline: date | None = None
     seller_response_deadline: date | None = None
     seller_response_deadline_at: datetime | None = None
+    escalation_deadline: date | None = None  # the last day to escalate, or the day the platform steps in
     refund_deadline: date | None = None
+    return_deadline: date | None = None  # the last day the buyer ships an agreed return
+    refund_paid_by: Party | None = None  # who funds the refund (Etsy Purchase Protection: the platform)
     likely_outcome: LikelyOutcome | None = None
     return_shipping_paid_by: Party | None = None
     risk: Risk | None = None
@@ -88,16 +94,20 @@ class HSCodeCheck(Out):
     problem: str | None = None
     edition: str | None = None
     sku: str | None = None
+    note: str | None = None
 
 
 class RegimeOutcome(Out):
     regime: str
     jurisdiction: str
+    end: str | None = Field(default=None, description="leaving or entering: the end of the route it is judged at")
+    kind: str | None = Field(default=None, description="refund (of what was paid) or relief (nothing is charged)")
     eligible: bool
     deadline: date | None = None
     refundable_share: float | None = None
     refundable_amount: Amount | None = None
     currency: Currency | None = None
+    basis: str | None = Field(default=None, description="what the share is of: duty, duty_and_vat, ...")
     unmet: list[str] = Field(default_factory=list)
     citation: str
     documents: list[Document] = Field(default_factory=list)
@@ -106,7 +116,8 @@ class RegimeOutcome(Out):
 
 class DeMinimis(Out):
     jurisdiction: str
-    applies: bool
+    end: str | None = None
+    applies: bool | None = Field(description="null when the value and the threshold cannot be compared")
     threshold: Amount | None = None
     currency: Currency | None = None
     basis: str | None = None

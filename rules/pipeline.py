@@ -17,12 +17,16 @@ from datetime import UTC, datetime
 from typing import Any
 
 from rules.case import Case, unknown_fields
+from rules.customs import assess_customs
 from rules.decision import Decision, Legal
 from rules.engine import ENGINE, Firing
 from rules.facts import case_facts, item_facts, main_reason
 from rules.loader import Library, Pack
 from rules.paperwork import paperwork_for
 from rules.periods import PeriodResult, compute_periods, keyed_day, last_parcel
+from rules.platform import PlatformPrepared
+from rules.platform import assemble as assemble_platform
+from rules.platform import prepare as prepare_platform
 from rules.resolver import recommend
 from rules.rights import Assessed, assemble
 
@@ -39,6 +43,7 @@ class Prepared:
     items: list[dict[str, Any]]
     periods: dict[str, PeriodResult]
     warnings: list[str]
+    platform: PlatformPrepared | None = None  # the platform or card network judging a dispute
 
 
 class Assessor:
@@ -55,7 +60,8 @@ class Assessor:
     def buyer_pack(self, case: Case) -> Pack | None:
         for code in (case.buyer.subdivision, case.buyer.country):
             if code and code in self.library.files:
-                return self.library.pack(code)
+                pack = self.library.pack(code)
+                return pack if pack is not None and _has_consumer_law(pack) else None
         return None
 
     def prepare(self, case: Case, pack: Pack | None = None) -> Prepared:
@@ -64,6 +70,8 @@ class Assessor:
         facts = case_facts(case, last_parcel(case))
         reason = main_reason(case)
         items = [item_facts(item, reason) for item in case.items]
+        # before the law's periods join the facts: the platform counts its own
+        platform = prepare_platform(self.library, case, facts)
         periods: dict[str, PeriodResult] = {}
         if pack is None:
             warnings.append(
@@ -78,7 +86,7 @@ class Assessor:
                 value = parameter.at(keyed_day(case, parameter.keyed_by))
                 if value is not None:
                     facts[f"param_{name}"] = value.value
-        return Prepared(case, pack, facts, items, periods, warnings)
+        return Prepared(case, pack, facts, items, periods, warnings, platform)
 
     # -- assessing ----------------------------------------------------------------------------
 
@@ -97,25 +105,27 @@ class Assessor:
 
     def _fire(self, batch: list[Prepared]) -> list[list[Firing]]:
         """Run each pack's ruleset once for all the batch's cases that use it."""
-        fired: list[list[Firing]] = [[] for _ in batch]
-        groups: dict[str, list[int]] = {}
-        for i, prepared in enumerate(batch):
-            if prepared.pack is not None:
-                groups.setdefault(prepared.pack.key, []).append(i)
-        for indexes in groups.values():
-            pack = batch[indexes[0]].pack
-            compiled = ENGINE.compiled(pack)  # type: ignore[arg-type]
-            results = ENGINE.run(compiled, [(batch[i].facts, batch[i].items) for i in indexes])
-            for i, firings in zip(indexes, results, strict=True):
-                fired[i] = firings
-        return fired
+        return _run_packs([(p.pack, p.facts, p.items) for p in batch])
+
+    def _fire_platforms(self, batch: list[Prepared]) -> list[list[Firing]]:
+        """Likewise for the platform files: each case with its platform's own facts."""
+        return _run_packs(
+            [(p.platform.pack, p.platform.facts, p.items) if p.platform else (None, {}, []) for p in batch]
+        )
 
     def _finish(self, batch: list[Prepared], evaluated_at: datetime | None) -> Iterator[Decision]:
         fired = self._fire(batch)
-        for prepared, firings in zip(batch, fired, strict=True):
-            yield self._decide(prepared, firings, evaluated_at)
+        platform_fired = self._fire_platforms(batch)
+        for prepared, firings, platform_firings in zip(batch, fired, platform_fired, strict=True):
+            yield self._decide(prepared, firings, evaluated_at, platform_firings)
 
-    def _decide(self, prepared: Prepared, firings: list[Firing], evaluated_at: datetime | None) -> Decision:
+    def _decide(
+        self,
+        prepared: Prepared,
+        firings: list[Firing],
+        evaluated_at: datetime | None,
+        platform_firings: list[Firing] | None = None,
+    ) -> Decision:
         case, pack = prepared.case, prepared.pack
         warnings = list(prepared.warnings)
         assessed = Assessed([], [], False, {})
@@ -128,17 +138,30 @@ class Assessor:
             if _has_scope(pack) and not assessed.scoped:
                 applicable, assessed, extra = self._outside_scope(case, pack, assessed)
                 versions.update(extra)
-        recommendation = recommend(case, prepared.facts, assessed.rights, assessed.act_by)
+        platform, platform_trace = None, []
+        if prepared.platform is not None:
+            assembled = assemble_platform(prepared.platform, case, platform_firings or [])
+            platform, platform_trace = assembled.block, assembled.trace
+            versions.update(prepared.platform.versions)
+            warnings += assembled.warnings
+        recommendation = recommend(case, prepared.facts, assessed.rights, assessed.act_by, platform)
         decision = Decision(
             case_id=case.case_id,
             as_of=case.as_of,
             evaluated_at=evaluated_at or datetime.now(UTC),
             rule_versions=versions,
             legal=Legal(applicable_law=applicable, rights=assessed.rights),
+            platform=platform,
             recommendation=recommendation,
-            trace=assessed.trace,
+            trace=assessed.trace + platform_trace,
             warnings=warnings,
         )
+        customs = assess_customs(self, case)  # the regimes at both ends of the return route
+        if customs is not None:
+            decision.customs = customs.block
+            decision.trace += customs.trace
+            decision.rule_versions.update(customs.versions)
+            decision.warnings += customs.warnings
         decision.paperwork = paperwork_for(case, decision)
         return decision
 
@@ -148,13 +171,34 @@ class Assessor:
         trace = assessed.trace
         if pack.otherwise == "seller_law" and case.seller.country != case.buyer.country:
             seller_pack = self.library.pack(case.seller.country) if case.seller.country in self.library.files else None
-            if seller_pack is not None:
+            if seller_pack is not None and _has_consumer_law(seller_pack):
                 prepared = self.prepare(case, seller_pack)
                 firings = ENGINE.run(ENGINE.compiled(seller_pack), [(prepared.facts, prepared.items)])[0]
                 other = assemble(seller_pack, case, prepared.facts, prepared.periods, firings)
                 other.trace = trace + other.trace
                 return seller_pack.applicable_codes(), other, seller_pack.versions
         return [], Assessed([], trace, False, {}), {}
+
+
+def _run_packs(entries: list[tuple[Pack | None, dict[str, Any], list[dict[str, Any]]]]) -> list[list[Firing]]:
+    """(pack, facts, item facts) per case -> the rules that fired, one engine call per pack."""
+    fired: list[list[Firing]] = [[] for _ in entries]
+    groups: dict[str, list[int]] = {}
+    for i, (pack, _facts, _items) in enumerate(entries):
+        if pack is not None:
+            groups.setdefault(pack.key, []).append(i)
+    for indexes in groups.values():
+        pack = entries[indexes[0]][0]
+        compiled = ENGINE.compiled(pack)  # type: ignore[arg-type]
+        results = ENGINE.run(compiled, [(entries[i][1], entries[i][2]) for i in indexes])
+        for i, firings in zip(indexes, results, strict=True):
+            fired[i] = firings
+    return fired
+
+
+def _has_consumer_law(pack: Pack) -> bool:
+    """A file with only customs parts (rules about regimes) says nothing of consumer law."""
+    return any(rule.right is not None or rule.role == "scope" for rule in pack.rules)
 
 
 def _has_scope(pack: Pack) -> bool:

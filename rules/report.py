@@ -109,6 +109,10 @@ def rules_table(on: date, codes: list[str] | None = None, figures: bool = True) 
     rights = Table(title=f"Rights in force on {on}", show_lines=False, expand=False)
     for column in ("jurisdiction", "right", "rule", "period", "refund due", "return paid by", "citation"):
         rights.add_column(column, overflow="fold")
+    regimes = Table(title=f"Customs regimes in force on {on}", show_lines=False, expand=False)
+    for column in ("jurisdiction", "regime", "end", "rule", "period", "share", "citation"):
+        regimes.add_column(column, overflow="fold")
+    shown: set[str] = set()  # EU regimes once, not under every member state's pack
     table_figures = Table(title=f"Figures in force on {on}", show_lines=False)
     for column in ("jurisdiction", "parameter", "value", "since", "confidence", "verified", "citation"):
         table_figures.add_column(column, overflow="fold")
@@ -128,6 +132,17 @@ def rules_table(on: date, codes: list[str] | None = None, figures: bool = True) 
             paid = _label(rule.then.return_shipping_paid_by) if rule.then.return_shipping_paid_by else "-"
             eligible = "" if rule.then.eligible is not False else " (none)"
             rights.add_row(code, _label(rule.right) + eligible, rule.key, period, refund, paid, rule.citation_text)
+        for rule in pack.rules:
+            if rule.role != "grant" or rule.regime is None or rule.id in shown:
+                continue
+            shown.add(rule.id)
+            end = str(rule.when.get("route_end", "-"))
+            share = "-"
+            if rule.then.share:
+                value = pack.parameters[rule.then.share].at(on)
+                share = f"{value.value} of {rule.then.basis or 'duty'}" if value else "not in force"
+            period = _period_text(pack, rule.then.deadline, on)
+            regimes.add_row(rule.file.code, rule.regime, end, rule.key, period, share, rule.citation_text)
         for name, parameter in pack.parameters.items():
             value = parameter.at(on)
             if value is None:
@@ -145,6 +160,8 @@ def rules_table(on: date, codes: list[str] | None = None, figures: bool = True) 
                 str(value.citation),
             )
     console.print(rights)
+    if shown:
+        console.print(regimes)
     if figures:
         console.print(table_figures)
 
@@ -160,6 +177,9 @@ def _period_text(pack: object, name: str | None, on: date) -> str:
     if period.earliest_of or period.latest_of:
         which = "earliest" if period.earliest_of else "latest"
         return f"{which} of " + ", ".join(_period_text(pack, p, on) for p in (period.earliest_of or period.latest_of))
+    if period.ends is not None:
+        ends = period.ends if isinstance(period.ends, list) else [period.ends]
+        return "ends on the " + " or ".join(ends).replace("_", " ") + " date"
     if isinstance(period.length, LengthFromCase):
         return f"the case's {period.length.fact} ({period.length.unit}) from {period.starts}".replace("_", " ")
     parameter = pack.parameters[period.length]  # type: ignore[index]
