@@ -22,7 +22,7 @@ import string
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +81,7 @@ def templates(language: str) -> dict[str, Any]:
     return data
 
 
+@lru_cache(maxsize=512)
 def choose(tag: str | None, country: str | None = None) -> tuple[str, Locale]:
     """(template language, formatting locale) for a buyer's language tag and country. With no
     tag, the country's main language (Babel's official or de facto one) stands in for it."""

@@ -188,7 +188,7 @@ class Pack:
     def versions(self) -> dict[str, str]:
         return {f.path: f.version for f in self.chain}
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Names the compiled ruleset: a new version of any file in the chain gets a new key."""
         digest = hashlib.sha256("|".join(f"{f.path}={f.version}" for f in self.chain).encode()).hexdigest()

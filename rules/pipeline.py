@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from rules.case import Case, unknown_fields
-from rules.customs import assess_customs
+from rules.customs import CustomsResult, finish_customs, plan_customs
 from rules.decision import Decision, Legal
 from rules.engine import ENGINE, Firing
 from rules.facts import case_facts, item_facts, main_reason
@@ -30,7 +30,7 @@ from rules.platform import prepare as prepare_platform
 from rules.resolver import recommend
 from rules.rights import Assessed, assemble
 
-BATCH = 32
+BATCH = 256  # cases prepared together: the engine then sees each pack once per batch
 
 
 @dataclass
@@ -65,7 +65,9 @@ class Assessor:
         return None
 
     def prepare(self, case: Case, pack: Pack | None = None) -> Prepared:
-        warnings = [f"unknown field ignored: {path}" for path in unknown_fields(case)]
+        """Facts and periods of `case` for `pack` (by default the buyer's law). Warnings about
+        the case itself come only with the default pack: other packs prepare the same case."""
+        warnings = [f"unknown field ignored: {path}" for path in unknown_fields(case)] if pack is None else []
         pack = pack or self.buyer_pack(case)
         facts = case_facts(case, last_parcel(case))
         reason = main_reason(case)
@@ -113,11 +115,27 @@ class Assessor:
             [(p.platform.pack, p.platform.facts, p.items) if p.platform else (None, {}, []) for p in batch]
         )
 
+    def _customs(self, batch: list[Prepared]) -> list[CustomsResult | None]:
+        """The customs block of every case in the batch, with one engine call per pack."""
+        plans = [plan_customs(self, p.case, p) for p in batch]
+        jobs = [(plan_no, job) for plan_no, plan in enumerate(plans) if plan for job in plan.jobs]
+        fired = _run_packs([(job.pack, job.facts, job.items) for _n, job in jobs])
+        per_plan: list[list[list[Firing]]] = [[] for _ in plans]
+        for (plan_no, _job), firings in zip(jobs, fired, strict=True):
+            per_plan[plan_no].append(firings)
+        return [
+            finish_customs(p.case, plan, per_plan[i]) if plan is not None else None
+            for i, (p, plan) in enumerate(zip(batch, plans, strict=True))
+        ]
+
     def _finish(self, batch: list[Prepared], evaluated_at: datetime | None) -> Iterator[Decision]:
         fired = self._fire(batch)
         platform_fired = self._fire_platforms(batch)
-        for prepared, firings, platform_firings in zip(batch, fired, platform_fired, strict=True):
-            yield self._decide(prepared, firings, evaluated_at, platform_firings)
+        customs = self._customs(batch)
+        for prepared, firings, platform_firings, customs_result in zip(
+            batch, fired, platform_fired, customs, strict=True
+        ):
+            yield self._decide(prepared, firings, evaluated_at, platform_firings, customs_result)
 
     def _decide(
         self,
@@ -125,6 +143,7 @@ class Assessor:
         firings: list[Firing],
         evaluated_at: datetime | None,
         platform_firings: list[Firing] | None = None,
+        customs: CustomsResult | None = None,
     ) -> Decision:
         case, pack = prepared.case, prepared.pack
         warnings = list(prepared.warnings)
@@ -156,8 +175,7 @@ class Assessor:
             trace=assessed.trace + platform_trace,
             warnings=warnings,
         )
-        customs = assess_customs(self, case)  # the regimes at both ends of the return route
-        if customs is not None:
+        if customs is not None:  # the regimes at both ends of the return route
             decision.customs = customs.block
             decision.trace += customs.trace
             decision.rule_versions.update(customs.versions)
