@@ -23,10 +23,11 @@ from rules.calendar import calendar_for
 from rules.case import Case
 from rules.customs_thresholds import Paid, de_minimis, governs, paid_at_import
 from rules.decision import CustomsBlock, HSCodeCheck, RegimeOutcome, TraceLine
+from rules.drafts import collect
 from rules.engine import ENGINE, Firing
 from rules.loader import Pack, PackRule
 from rules.periods import PeriodResult, keyed_day
-from rules.rights import join_citations, period_line, trace_line
+from rules.rights import join_citations, period_line
 from rules.schema import Citation, CountingRule
 from rules.vocab import FAULT_REASONS, Document, ItemCondition, RouteEnd
 
@@ -134,21 +135,6 @@ def end_facts(case: Case, country: str, end: RouteEnd, paid: Paid) -> dict[str, 
 # -- regimes --------------------------------------------------------------------------------
 
 
-@dataclass
-class _Draft:
-    grant: PackRule
-    outcome: dict[str, Any] = field(default_factory=dict)
-    amends: list[PackRule] = field(default_factory=list)
-    bars: list[PackRule] = field(default_factory=list)
-    barred_items: dict[int, PackRule] = field(default_factory=dict)
-
-    def apply(self, rule: PackRule) -> None:
-        for name in ("eligible", "deadline", "share", "basis", "documents", "late"):
-            value = getattr(rule.then, name)
-            if value is not None:
-                self.outcome[name] = value
-
-
 def notice_of_intent_day(pack: Pack, case: Case) -> date | None:
     """The last day for a notice due some working days before the return export (CBP 7553)."""
     parameter = pack.parameters.get("notice_of_intent_working_days")
@@ -184,30 +170,7 @@ def assemble_regimes(
     end: RouteEnd,
     paid: Paid,
 ) -> tuple[list[RegimeOutcome], list[TraceLine]]:
-    drafts: dict[str, _Draft] = {}
-    trace: list[TraceLine] = []
-    for firing in firings:
-        rule = firing.rule
-        if rule.regime and rule.role == "grant":
-            draft = drafts.setdefault(rule.regime, _Draft(rule))
-            draft.grant = rule
-            draft.apply(rule)
-            trace.append(trace_line(rule, facts, f"consider {rule.regime}"))
-    for firing in firings:
-        rule = firing.rule
-        found = drafts.get(rule.regime) if rule.regime else None
-        if found is None or rule.role not in ("amend", "bar"):
-            continue
-        if rule.role == "amend":
-            found.amends.append(rule)
-            found.apply(rule)
-            trace.append(trace_line(rule, facts, f"amend {rule.regime}"))
-        elif firing.item is not None:
-            found.barred_items.setdefault(firing.item, rule)
-            trace.append(trace_line(rule, facts, f"bar {rule.regime} for {case.items[firing.item].sku or firing.item}"))
-        else:
-            found.bars.append(rule)
-            trace.append(trace_line(rule, facts, f"bar {rule.regime}: {rule.unmet}"))
+    drafts, trace = collect(firings, lambda rule: rule.regime, case, facts, label="regime ")
 
     outcomes: list[RegimeOutcome] = []
     used_periods: list[str] = []

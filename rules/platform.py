@@ -29,18 +29,18 @@ from typing import Any
 
 from rules.case import Case
 from rules.decision import PlatformBlock, Reply, Risk, TraceLine
+from rules.drafts import Draft, collect
 from rules.engine import Firing
 from rules.facts import order_total
-from rules.loader import Library, Pack, PackRule
+from rules.loader import Library, Pack
 from rules.periods import PeriodResult, compute_periods, keyed_day
 from rules.platform_advice import advise
-from rules.rights import join_citations, period_line, trace_line
+from rules.rights import join_citations, period_line
 from rules.vocab import LikelyOutcome, Party, RiskLevel
 
 # Channels that judge a dispute themselves, whichever shop or marketplace sold the goods
 CHANNEL_FILES = frozenset({"paypal", "visa", "mastercard", "amex", "stripe"})
 _TIMETABLE = ("deadline", "respond_by", "escalate_by", "refund_by", "return_by")
-_FIELDS = (*_TIMETABLE, "likely_outcome", "return_shipping_paid_by", "refund_paid_by")
 _NAMES = {"amex": "American Express", "other": "the store"}
 
 
@@ -131,42 +131,10 @@ class Assembled:
     warnings: list[str]
 
 
-@dataclass
-class _Draft:
-    dispute: str
-    grant: PackRule
-    outcome: dict[str, Any] = field(default_factory=dict)
-    amends: list[PackRule] = field(default_factory=list)
-    bars: list[PackRule] = field(default_factory=list)
-
-    def apply(self, rule: PackRule) -> None:
-        for name in _FIELDS:
-            value = getattr(rule.then, name)
-            if value is not None:
-                self.outcome[name] = value
-
-
-def _draft(firings: list[Firing], facts: dict[str, Any], trace: list[TraceLine]) -> _Draft | None:
+def _draft(firings: list[Firing], case: Case, facts: dict[str, Any], trace: list[TraceLine]) -> Draft | None:
     """The dispute the case falls under: the first granted (a file's grants exclude each other)."""
-    drafts: dict[str, _Draft] = {}
-    for firing in firings:
-        rule = firing.rule
-        if rule.role == "grant" and rule.dispute:
-            draft = drafts.setdefault(rule.dispute, _Draft(rule.dispute, rule))
-            draft.grant = rule
-            draft.apply(rule)
-            trace.append(trace_line(rule, facts, f"grant dispute {rule.dispute}"))
-    for firing in firings:
-        rule = firing.rule
-        found = drafts.get(rule.dispute or "")
-        if found is None or rule.role not in ("amend", "bar"):
-            continue
-        if rule.role == "amend":
-            found.amends.append(rule)
-            found.apply(rule)
-        else:
-            found.bars.append(rule)
-        trace.append(trace_line(rule, facts, f"{rule.role} dispute {rule.dispute}"))
+    drafts, lines = collect(firings, lambda rule: rule.dispute, case, facts, label="dispute ")
+    trace += lines
     return next(iter(drafts.values()), None)
 
 
@@ -175,7 +143,7 @@ class Standing:
     """Where the case's dispute stands on its platform's timetable."""
 
     name: str  # the platform's display name
-    draft: _Draft | None
+    draft: Draft | None
     timetable: dict[str, PeriodResult | None]  # deadline, respond_by, ... -> the period, if any
     window_open: bool | None
     valid: bool  # a dispute exists and is not out of time
@@ -194,7 +162,7 @@ class Standing:
         return result.deadline
 
 
-def standing(prepared: PlatformPrepared, case: Case, draft: _Draft | None) -> Standing:
+def standing(prepared: PlatformPrepared, case: Case, draft: Draft | None) -> Standing:
     pack = prepared.pack
     name = pack.name if pack is not None else _NAMES.get(prepared.code, prepared.code)
     outcome = draft.outcome if draft is not None else {}
@@ -244,7 +212,7 @@ def _why(prepared: PlatformPrepared, standing: Standing) -> tuple[list[str], lis
 
 def assemble(prepared: PlatformPrepared, case: Case, firings: list[Firing]) -> Assembled:
     trace: list[TraceLine] = []
-    draft = _draft(firings, prepared.facts, trace) if prepared.pack is not None else None
+    draft = _draft(firings, case, prepared.facts, trace) if prepared.pack is not None else None
     where = standing(prepared, case, draft)
     why, warnings = _why(prepared, where)
     if prepared.pack is not None:
@@ -264,7 +232,7 @@ def assemble(prepared: PlatformPrepared, case: Case, firings: list[Firing]) -> A
         platform=prepared.code,
         channel=dispute.channel.value if dispute is not None and dispute.channel is not None else None,
         dispute_type=prepared.facts.get("claim_type"),
-        dispute_kind=draft.dispute if draft is not None else None,
+        dispute_kind=draft.subject if draft is not None else None,
         dispute_window_open=where.window_open,
         dispute_deadline=where.day("deadline"),
         seller_response_deadline=where.day("respond_by"),
