@@ -136,7 +136,7 @@ def plain_python(prepared: list[Prepared]) -> int:
             continue
         rules = compiled.get(p.pack.key)
         if rules is None:
-            rules = compiled[p.pack.key] = [(r, conditions.to_python(r.when)) for r in p.pack.rules]
+            rules = compiled[p.pack.key] = [(r, conditions.to_python(r.when)) for r in p.pack.rules_of("law")]
         for rule, test in rules:
             if rule.per_item:
                 fired += sum(1 for item in p.items if test({**p.facts, **item}))
@@ -152,7 +152,7 @@ def raw_durable(prepared: list[Prepared], batch: int = 32) -> int:
         if p.pack is not None:
             groups.setdefault(p.pack.key, []).append(p)
     for group in groups.values():
-        compiled = ENGINE.compiled(group[0].pack)  # type: ignore[arg-type]
+        compiled = ENGINE.compiled(group[0].pack, "law")  # type: ignore[arg-type]
         for start in range(0, len(group), batch):
             chunk = group[start : start + batch]
             fired += sum(len(f) for f in ENGINE.run(compiled, [(p.facts, p.items) for p in chunk]))
@@ -210,8 +210,8 @@ def zen_engine(prepared: list[Prepared]) -> int | None:
             continue
         found = decisions.get(p.pack.key)
         if found is None:
-            case_rules = [r for r in p.pack.rules if not r.per_item]
-            item_rules = [r for r in p.pack.rules if r.per_item]
+            case_rules = [r for r in p.pack.rules_of("law") if not r.per_item]
+            item_rules = [r for r in p.pack.rules_of("law") if r.per_item]
             found = decisions[p.pack.key] = (
                 _zen_decision(engine, case_rules),
                 [_zen_decision(engine, item_rules), item_rules],

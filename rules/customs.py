@@ -326,7 +326,7 @@ def plan_customs(assessor: Assessor, case: Case, prepared: Prepared | None = Non
         ready = (
             prepared if prepared is not None and prepared.pack is not None and prepared.pack.key == pack.key else None
         )
-        ready = ready or assessor.prepare(case, pack)
+        ready = ready or assessor.prepare(case, pack, part="regimes")
         paid = paid_at_import(pack, case, country, minimis) if end == RouteEnd.leaving else Paid(None, None)
         facts = {**ready.facts, **end_facts(case, country, end, paid)}
         items = [
@@ -358,5 +358,5 @@ def assess_customs(assessor: Assessor, case: Case) -> CustomsResult | None:
     plan = plan_customs(assessor, case)
     if plan is None:
         return None
-    fired = [ENGINE.run(ENGINE.compiled(job.pack), [(job.facts, job.items)])[0] for job in plan.jobs]
+    fired = [ENGINE.run(ENGINE.compiled(job.pack, "regimes"), [(job.facts, job.items)])[0] for job in plan.jobs]
     return finish_customs(case, plan, fired)

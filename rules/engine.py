@@ -47,11 +47,14 @@ class Firing:
     item: int | None  # the order line a per-item rule matched, else None
 
 
-def compile_pack(pack: Pack) -> Compiled:
+def compile_pack(pack: Pack, part: str = "all") -> Compiled:
+    """A ruleset of the pack's rules of one part: "law" (rights, disputes), "regimes" (customs)
+    or "all". Each part runs on its own facts, so each gets only its own rules."""
     definition: dict[str, Any] = {}
     case_fields: set[str] = set()
     item_fields: set[str] = set()
-    for i, rule in enumerate(pack.rules):
+    rules = pack.rules_of(part)
+    for i, rule in enumerate(rules):
         kind = "i" if rule.per_item else "c"
         expression = conditions.to_durable(rule.when) if rule.when else None
         parts: list[dict[str, Any]] = [{"_kind": kind}]
@@ -61,7 +64,8 @@ def compile_pack(pack: Pack) -> Compiled:
         (item_fields if rule.per_item else case_fields).update(rule.facts)
     if max(len(case_fields), len(item_fields)) > MAX_PROPERTIES:
         raise ValueError(f"{pack.code}: rules test more than {MAX_PROPERTIES} facts")
-    return Compiled(pack.key, tuple(pack.rules), frozenset(case_fields), frozenset(item_fields), json.dumps(definition))
+    key = pack.key if part == "all" else f"{pack.key}#{part}"
+    return Compiled(key, tuple(rules), frozenset(case_fields), frozenset(item_fields), json.dumps(definition))
 
 
 class Engine:
@@ -73,13 +77,14 @@ class Engine:
         self._handles: dict[str, int] = {}
         self._ids = itertools.count()
 
-    def compiled(self, pack: Pack) -> Compiled:
+    def compiled(self, pack: Pack, part: str = "all") -> Compiled:
+        key = pack.key if part == "all" else f"{pack.key}#{part}"
         with self._lock:
-            found = self._compiled.get(pack.key)
+            found = self._compiled.get(key)
             if found is None:
-                found = compile_pack(pack)
-                self._handles[pack.key] = _dr.create_ruleset(pack.key, found.definition)
-                self._compiled[pack.key] = found
+                found = compile_pack(pack, part)
+                self._handles[key] = _dr.create_ruleset(key, found.definition)
+                self._compiled[key] = found
             return found
 
     def loaded(self) -> list[str]:

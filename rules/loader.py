@@ -183,6 +183,7 @@ class Pack:
     parameters: dict[str, PackParameter] = field(default_factory=dict)
     periods: dict[str, Sourced[Period]] = field(default_factory=dict)
     rules: list[PackRule] = field(default_factory=list)
+    _periods_of: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     @property
     def versions(self) -> dict[str, str]:
@@ -204,6 +205,27 @@ class Pack:
             if parameter.unit == "flag":  # a rule in force from a date: `param_<name>: true`
                 known[f"param_{name}"] = Fact(f"param_{name}", "bool", parameter.description or name)
         return known
+
+    def rules_of(self, part: str) -> list[PackRule]:
+        """ "law": rules about rights and disputes; "regimes": customs regimes; "all"."""
+        if part == "all":
+            return self.rules
+        return [r for r in self.rules if bool(getattr(r, "regime", None)) == (part == "regimes")]
+
+    def periods_of(self, part: str) -> list[str]:
+        """The periods the rules of a part read (as facts or as outcomes); their own
+        dependencies are computed with them."""
+        cached = self._periods_of.get(part)
+        if cached is None:
+            names: list[str] = []
+            for rule in self.rules_of(part):
+                names += [f[len("period_") :] for f in rule.facts if f.startswith("period_")]
+                for field_name in rule.then.model_fields_set:
+                    value = getattr(rule.then, field_name)
+                    if isinstance(value, str) and value in self.periods:
+                        names.append(value)
+            cached = self._periods_of[part] = [n for n in dict.fromkeys(names) if n in self.periods]
+        return cached
 
     @cached_property
     def condition_params(self) -> list[str]:

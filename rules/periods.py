@@ -160,7 +160,10 @@ class PeriodResult:
         return f"last day {self.deadline:%a %d %b %Y}{moved}; {act} {self.judged_on}: {verdict}"  # type: ignore[union-attr]
 
 
-def compute_periods(pack: Pack, case: Case, facts: dict[str, Any]) -> dict[str, PeriodResult]:
+def compute_periods(
+    pack: Pack, case: Case, facts: dict[str, Any], names: list[str] | None = None
+) -> dict[str, PeriodResult]:
+    """Every period of the pack, or only `names` (and what they depend on)."""
     results: dict[str, PeriodResult] = {}
     country, subdivision = pack.holiday_place(case)
 
@@ -242,6 +245,6 @@ def compute_periods(pack: Pack, case: Case, facts: dict[str, Any]) -> dict[str, 
         results[name] = result
         return result
 
-    for name in pack.periods:
+    for name in pack.periods if names is None else names:
         compute(name)
     return results

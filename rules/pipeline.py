@@ -64,23 +64,25 @@ class Assessor:
                 return pack if pack is not None and _has_consumer_law(pack) else None
         return None
 
-    def prepare(self, case: Case, pack: Pack | None = None) -> Prepared:
-        """Facts and periods of `case` for `pack` (by default the buyer's law). Warnings about
-        the case itself come only with the default pack: other packs prepare the same case."""
-        warnings = [f"unknown field ignored: {path}" for path in unknown_fields(case)] if pack is None else []
+    def prepare(self, case: Case, pack: Pack | None = None, part: str = "all") -> Prepared:
+        """Facts and periods of `case` for `pack` (by default the buyer's law, with the platform
+        and warnings about the case itself). Another pack prepares the same case again: then
+        `part` may limit the periods to those its rules of that part read."""
+        primary = pack is None
+        warnings = [f"unknown field ignored: {path}" for path in unknown_fields(case)] if primary else []
         pack = pack or self.buyer_pack(case)
         facts = case_facts(case, last_parcel(case))
         reason = main_reason(case)
         items = [item_facts(item, reason) for item in case.items]
         # before the law's periods join the facts: the platform counts its own
-        platform = prepare_platform(self.library, case, facts)
+        platform = prepare_platform(self.library, case, facts) if primary else None
         periods: dict[str, PeriodResult] = {}
         if pack is None:
             warnings.append(
                 f"no rule file for {case.buyer.subdivision or case.buyer.country}: consumer law not assessed"
             )
         else:
-            periods = compute_periods(pack, case, facts)
+            periods = compute_periods(pack, case, facts, None if part == "all" else pack.periods_of(part))
             for name, result in periods.items():
                 facts[f"period_{name}"] = result.status
             for name in pack.condition_params:
@@ -107,19 +109,19 @@ class Assessor:
 
     def _fire(self, batch: list[Prepared]) -> list[list[Firing]]:
         """Run each pack's ruleset once for all the batch's cases that use it."""
-        return _run_packs([(p.pack, p.facts, p.items) for p in batch])
+        return _run_packs([(p.pack, p.facts, p.items) for p in batch], "law")
 
     def _fire_platforms(self, batch: list[Prepared]) -> list[list[Firing]]:
         """Likewise for the platform files: each case with its platform's own facts."""
         return _run_packs(
-            [(p.platform.pack, p.platform.facts, p.items) if p.platform else (None, {}, []) for p in batch]
+            [(p.platform.pack, p.platform.facts, p.items) if p.platform else (None, {}, []) for p in batch], "law"
         )
 
     def _customs(self, batch: list[Prepared]) -> list[CustomsResult | None]:
         """The customs block of every case in the batch, with one engine call per pack."""
         plans = [plan_customs(self, p.case, p) for p in batch]
         jobs = [(plan_no, job) for plan_no, plan in enumerate(plans) if plan for job in plan.jobs]
-        fired = _run_packs([(job.pack, job.facts, job.items) for _n, job in jobs])
+        fired = _run_packs([(job.pack, job.facts, job.items) for _n, job in jobs], "regimes")
         per_plan: list[list[list[Firing]]] = [[] for _ in plans]
         for (plan_no, _job), firings in zip(jobs, fired, strict=True):
             per_plan[plan_no].append(firings)
@@ -191,15 +193,17 @@ class Assessor:
             seller_pack = self.library.pack(case.seller.country) if case.seller.country in self.library.files else None
             if seller_pack is not None and _has_consumer_law(seller_pack):
                 prepared = self.prepare(case, seller_pack)
-                firings = ENGINE.run(ENGINE.compiled(seller_pack), [(prepared.facts, prepared.items)])[0]
+                firings = ENGINE.run(ENGINE.compiled(seller_pack, "law"), [(prepared.facts, prepared.items)])[0]
                 other = assemble(seller_pack, case, prepared.facts, prepared.periods, firings)
                 other.trace = trace + other.trace
                 return seller_pack.applicable_codes(), other, seller_pack.versions
         return [], Assessed([], trace, False, {}), {}
 
 
-def _run_packs(entries: list[tuple[Pack | None, dict[str, Any], list[dict[str, Any]]]]) -> list[list[Firing]]:
-    """(pack, facts, item facts) per case -> the rules that fired, one engine call per pack."""
+def _run_packs(
+    entries: list[tuple[Pack | None, dict[str, Any], list[dict[str, Any]]]], part: str
+) -> list[list[Firing]]:
+    """(pack, facts, item facts) per case -> the rules of `part` that fired, one engine call per pack."""
     fired: list[list[Firing]] = [[] for _ in entries]
     groups: dict[str, list[int]] = {}
     for i, (pack, _facts, _items) in enumerate(entries):
@@ -207,7 +211,7 @@ def _run_packs(entries: list[tuple[Pack | None, dict[str, Any], list[dict[str, A
             groups.setdefault(pack.key, []).append(i)
     for indexes in groups.values():
         pack = entries[indexes[0]][0]
-        compiled = ENGINE.compiled(pack)  # type: ignore[arg-type]
+        compiled = ENGINE.compiled(pack, part)  # type: ignore[arg-type]
         results = ENGINE.run(compiled, [(entries[i][1], entries[i][2]) for i in indexes])
         for i, firings in zip(indexes, results, strict=True):
             fired[i] = firings

@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from babel import Locale
 from babel.numbers import format_currency
 
 from disputes import actions, replies, risk
@@ -16,6 +17,8 @@ from rules.case import Case
 from rules.facts import order_total, returned_value
 from rules.periods import last_parcel
 from rules.vocab import Party
+
+_ENGLISH = Locale.parse("en")  # parsed once: a locale given as text is parsed on every call
 
 if TYPE_CHECKING:  # rules.platform imports this module
     from rules.platform import PlatformPrepared, Standing
@@ -81,7 +84,7 @@ def situation(
         likely_outcome=standing.likely.value if standing.likely is not None else None,
         signals=frozenset(s.id for s in scored.signals),
         # support reads English: the amount as an English reader writes it
-        amount=format_currency(amount, currency, locale="en") if currency else None,
+        amount=format_currency(amount, currency, locale=_ENGLISH) if currency else None,
         requested_solution=facts.get("requested_solution"),
         in_transit_until=promised if in_transit else None,
     )
