@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -18,6 +20,7 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -30,11 +33,15 @@ _ = _l
 EMAIL = Regexp(r"^[^@\s]+@[^@\s]+$", message=_l("Enter an email address."))
 
 
-def _choices(values: object, blank: bool = True) -> list[tuple[str, str]]:
+def pairs(items: Iterable[tuple[str, object]]) -> list[SelectChoice]:
+    return [SelectChoice(value, str(text)) for value, text in items]
+
+
+def _choices(values: object, blank: bool = True) -> list[SelectChoice]:
     from web.labels import label
 
     out = [("", "—")] if blank else []
-    return out + [(str(v), label(v)) for v in values]  # type: ignore[attr-defined]
+    return pairs(out + [(str(v), label(v)) for v in values])  # type: ignore[attr-defined]
 
 
 class LoginForm(FlaskForm):
@@ -58,7 +65,7 @@ class EmptyForm(FlaskForm):
 class UserForm(FlaskForm):
     email = EmailField(_l("Email"), validators=[DataRequired(), EMAIL, Length(max=320)])
     name = StringField(_l("Name"), validators=[Optional(), Length(max=200)])
-    role = SelectField(_l("Role"), choices=[(r.value, r.value) for r in Role])
+    role = SelectField(_l("Role"), choices=pairs([(r.value, r.value) for r in Role]))
     seller = StringField(_l("Seller account (for sellers)"), validators=[Optional(), Length(max=200)])
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(min=10)])
     submit = SubmitField(_l("Create user"))
@@ -149,7 +156,7 @@ class RiskForm(FlaskForm):
     delivered_confirmed = BooleanField(_l("Carrier confirms delivery"))
     evidence = SelectMultipleField(
         _l("Seller's evidence"),
-        choices=EVIDENCE,
+        choices=[],
         option_widget=CheckboxInput(),
         widget=ListWidget(prefix_label=False),
         validators=[Optional()],
@@ -160,3 +167,4 @@ class RiskForm(FlaskForm):
         super().__init__(*args, **kwargs)
         self.platform.choices = _choices(Platform, blank=False)
         self.dispute_type.choices = _choices(DisputeType, blank=False)
+        self.evidence.choices = pairs(EVIDENCE)  # built per request: the labels are translated

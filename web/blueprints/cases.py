@@ -16,7 +16,7 @@ from web import documents, queue
 from web.access import visible_case
 from web.casebuild import case_from_form
 from web.extensions import db
-from web.forms import CaseForm, EmptyForm, ReviewForm, UploadForm
+from web.forms import CaseForm, EmptyForm, ReviewForm, UploadForm, pairs
 from web.i18n import today
 from web.intake import import_rows, parse_json_text, store_case
 from web.models import AuditEntry, CaseRecord, DecisionRecord, Seller
@@ -28,10 +28,10 @@ bp = Blueprint("cases", __name__)
 def _seller_choices(form: Any) -> None:
     """Staff may file a case for a seller account; a seller's own cases are always its own."""
     if current_user.is_seller:
-        form.seller.choices = [("", current_user.seller.name if current_user.seller else "")]
+        form.seller.choices = pairs([("", current_user.seller.name if current_user.seller else "")])
         return
     names = db.session.scalars(select(Seller.name).order_by(Seller.name)).all()
-    form.seller.choices = [("", _("(no seller account)"))] + [(n, n) for n in names]
+    form.seller.choices = pairs([("", _("(no seller account)")), *((n, n) for n in names)])
 
 
 def _chosen_seller(form: Any) -> Seller | None:
