@@ -22,16 +22,30 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 
 @lru_cache(maxsize=4096)
-def _holidays(country: str, subdivision: str | None, year: int) -> frozenset[date]:
+def _holidays(
+    country: str, subdivision: str | None, year: int, categories: tuple[str, ...] = ("public",)
+) -> frozenset[date]:
     try:
-        table = holidays.country_holidays(country, subdiv=subdivision, years=year)
+        table = holidays.country_holidays(country, subdiv=subdivision, years=year, categories=categories)
     except NotImplementedError:  # a country the package does not cover: no holidays known
         return frozenset()
-    except (KeyError, ValueError):  # a subdivision it does not know: use the country's
-        if subdivision is None:
-            return frozenset()
-        return _holidays(country, None, year)
+    except (KeyError, ValueError):  # a subdivision or category it does not know: fall back
+        if subdivision is not None:
+            return _holidays(country, None, year, categories)
+        if categories != ("public",):
+            return _holidays(country, None, year)
+        return frozenset()
     return frozenset(table)
+
+
+@lru_cache(maxsize=4096)
+def _weekend_workdays(country: str, subdivision: str | None, year: int) -> frozenset[date]:
+    """Weekend days declared working days in exchange for a bridge holiday (CN 调休)."""
+    try:
+        table = holidays.country_holidays(country, subdiv=subdivision, years=year)
+    except (NotImplementedError, KeyError, ValueError):
+        return frozenset()
+    return frozenset(d for d in getattr(table, "weekend_workdays", ()) if d.year == year)
 
 
 def holiday_name(country: str, subdivision: str | None, day: date) -> str | None:
@@ -45,17 +59,27 @@ def holiday_name(country: str, subdivision: str | None, day: date) -> str | None
 class WorkCalendar:
     """Working days for one place: which weekdays are off, and its public holidays."""
 
-    def __init__(self, country: str | None, subdivision: str | None, weekend: tuple[int, ...], public_holidays: bool):
+    def __init__(
+        self,
+        country: str | None,
+        subdivision: str | None,
+        weekend: tuple[int, ...],
+        public_holidays: bool,
+        categories: tuple[str, ...] = ("public",),
+    ):
         self.country = country
         self.subdivision = subdivision
         self.weekend = weekend
         self.public_holidays = public_holidays and country is not None
+        self.categories = categories
 
     def is_holiday(self, day: date) -> bool:
-        return self.public_holidays and day in _holidays(self.country, self.subdivision, day.year)  # type: ignore[arg-type]
+        return self.public_holidays and day in _holidays(self.country, self.subdivision, day.year, self.categories)  # type: ignore[arg-type]
 
     def is_working_day(self, day: date) -> bool:
-        return day.weekday() not in self.weekend and not self.is_holiday(day)
+        if day.weekday() in self.weekend:
+            return self.public_holidays and day in _weekend_workdays(self.country, self.subdivision, day.year)  # type: ignore[arg-type]
+        return not self.is_holiday(day)
 
     def next_working_day(self, day: date) -> date:
         while not self.is_working_day(day):
@@ -75,12 +99,14 @@ class WorkCalendar:
 
 
 def calendar_for(country: str | None, subdivision: str | None, rule: CountingRule) -> WorkCalendar:
-    return _calendar(country, subdivision, tuple(rule.weekend), rule.public_holidays)
+    return _calendar(country, subdivision, tuple(rule.weekend), rule.public_holidays, tuple(rule.holiday_categories))
 
 
 @lru_cache(maxsize=512)
-def _calendar(country: str | None, subdivision: str | None, weekend: tuple[str, ...], public: bool) -> WorkCalendar:
-    return WorkCalendar(country, subdivision, tuple(_WEEKDAYS.index(d) for d in weekend), public)
+def _calendar(
+    country: str | None, subdivision: str | None, weekend: tuple[str, ...], public: bool, categories: tuple[str, ...]
+) -> WorkCalendar:
+    return WorkCalendar(country, subdivision, tuple(_WEEKDAYS.index(d) for d in weekend), public, categories)
 
 
 def add_months(day: date, months: int) -> date:

@@ -61,6 +61,9 @@ class Buyer(Part):
     language: Language | None = None
     name: str | None = None
     address: str | None = None
+    tax_ids: dict[str, str] = Field(default_factory=dict)  # a business buyer's EORI, VAT ... (documents)
+    email: str | None = None
+    phone: str | None = None
 
     @model_validator(mode="after")
     def _subdivision_in_country(self) -> Buyer:
@@ -99,6 +102,7 @@ class Sale(Part):
     terms_require_return_arrival_within_period: bool | None = None
     disclosed_return_shipping_fee: MoneyIn | None = None
     card_creditor: CardCreditor | None = None
+    required_disclosure_given: bool | None = None
 
 
 class Delivery(Part):
@@ -210,6 +214,7 @@ class OriginalExport(Part):
     in_free_circulation: bool | None = None
     drawback_claimed: bool | None = None
     declaration_number: str | None = None
+    under_lease: bool | None = None  # exported under a lease or similar use agreement (HTSUS 9801.00.20)
 
 
 class OriginalImport(Part):
@@ -233,6 +238,8 @@ class ReturnShipment(Part):
     from_country: Country | None = None
     to_country: Country | None = None
     export_date: Day | None = None
+    reimport_date: Day | None = None  # declared back in at the other end (default: export_date)
+    incoterm: str | None = None  # the return shipment's own Incoterms 2020 term (documents)
     claim_date: Day | None = None
     extension_approved: bool | None = None
     reimporter_is_original_exporter: bool | None = None

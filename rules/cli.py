@@ -3,9 +3,12 @@
     bordercase assess CASE.json                 the Decision as JSON
     bordercase assess CASE.json --format text   a readable summary
     bordercase assess CASES.jsonl --out D.jsonl many cases, a progress bar on a terminal
+    bordercase worker --broker URL              decide batches sent with assess --broker
     bordercase check [FILES...]                 validate rule files
     bordercase test [PATHS...]                  run the tests beside the rule files
     bordercase rules list                       jurisdictions and their key figures
+    bordercase hs search TEXT | hs show CODE    find or check an HS code
+    bordercase documents CASE.json --out DIR    the return's documents as PDF and HTML
     bordercase schema case|decision             the JSON Schema of the contract
     bordercase bench                            throughput and memory figures
 
@@ -24,7 +27,7 @@ from typing import Any
 
 import click
 
-from rules.case import Case, CaseError, parse_case
+from rules.case import Case
 
 EXIT_BAD_INPUT = 2
 
@@ -62,20 +65,6 @@ def _read_texts(path: Path) -> Iterator[tuple[str, str]]:
         yield str(path), text
 
 
-def _parse(where: str, text: str) -> Case | list[str]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        return [f"(case): not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"]
-    try:
-        return parse_case(data)
-    except CaseError as error:
-        return error.problems
-
-
-Options = tuple[str, bool, bool]  # format, with trace, pretty-printed
-
-
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
 @click.option(
@@ -92,13 +81,16 @@ Options = tuple[str, bool, bool]  # format, with trace, pretty-printed
     help="Write decisions to this file (JSON Lines) instead of standard output.",
 )
 @click.option("--trace/--no-trace", default=True, show_default=True, help="Include the trace of fired rules.")
-@click.option("--jobs", type=int, default=0, help="Processes for large batches (default: one per CPU).")
-def assess(files: tuple[Path, ...], fmt: str, out: Path | None, trace: bool, jobs: int) -> None:
+@click.option("--jobs", type=int, default=0, help="Local processes for large batches (default: one per CPU).")
+@click.option("--broker", envvar="BORDERCASE_BROKER_URL", help="Send the batch to Celery workers on this broker.")
+def assess(files: tuple[Path, ...], fmt: str, out: Path | None, trace: bool, jobs: int, broker: str | None) -> None:
     """Assess one case (CASE.json) or many (CASES.jsonl) and print each Decision.
 
     A case that is not valid is refused with every bad field named, and the command exits 2;
     the valid cases in the same input are still decided, in input order.
     """
+    from rules.batch import Options, decide_all
+
     texts = [entry for path in files for entry in _read_texts(path)]
     many = len(texts) > 1 or any(f.suffix == ".jsonl" for f in files)
     options: Options = (fmt, trace, not many)
@@ -106,7 +98,7 @@ def assess(files: tuple[Path, ...], fmt: str, out: Path | None, trace: bool, job
     progress = _progress(len(texts)) if sink is not None and sys.stderr.isatty() else None
     refused = decided = 0
     try:
-        for where, result in _decide_all(texts, options, jobs or os.cpu_count() or 1):
+        for where, result in decide_all(texts, options, jobs or os.cpu_count() or 1, broker):
             if isinstance(result, list):
                 refused += 1
                 _problems(f"{where}: not a valid case", result)
@@ -131,50 +123,16 @@ def assess(files: tuple[Path, ...], fmt: str, out: Path | None, trace: bool, job
         sys.exit(EXIT_BAD_INPUT)
 
 
-PARALLEL_FROM = 2000  # below this, starting processes costs more than it saves
-CHUNK = 1000
-_WORKER_ASSESSOR: Any = None
+@main.command()
+@click.option(
+    "--broker", envvar="BORDERCASE_BROKER_URL", required=True, help="The Celery broker (e.g. redis://host:6379/0)."
+)
+@click.option("--concurrency", type=int, default=0, help="Worker processes (default: one per CPU).")
+def worker(broker: str, concurrency: int) -> None:
+    """Run a Celery worker that decides batches sent with `assess --broker`."""
+    from rules.distributed import run_worker
 
-
-def _decide_chunk(args: tuple[list[tuple[str, str]], Options]) -> list[tuple[str, str | list[str]]]:
-    """Parse and decide some cases; (where, decision text) or (where, problems) for each."""
-    from rules.pipeline import Assessor
-    from rules.report import text_summary
-
-    global _WORKER_ASSESSOR
-    if _WORKER_ASSESSOR is None:
-        _WORKER_ASSESSOR = Assessor()
-    texts, (fmt, trace, pretty) = args
-    parsed = [(where, _parse(where, text)) for where, text in texts]
-    decisions = iter(_WORKER_ASSESSOR.assess_many(c for _w, c in parsed if isinstance(c, Case)))
-    out: list[tuple[str, str | list[str]]] = []
-    for where, case in parsed:
-        if not isinstance(case, Case):
-            out.append((where, case))
-            continue
-        decision = next(decisions)
-        if fmt == "text":
-            out.append((where, text_summary(decision)))
-        else:
-            out.append(
-                (where, decision.model_dump_json(exclude=None if trace else {"trace"}, indent=2 if pretty else None))
-            )
-    return out
-
-
-def _decide_all(texts: list[tuple[str, str]], options: Options, jobs: int) -> Iterator[tuple[str, str | list[str]]]:
-    """Results in input order; a large batch goes through one process per CPU (the engine is
-    one per process, so processes, not threads, are how Bordercase scales)."""
-    chunks = [(texts[i : i + CHUNK], options) for i in range(0, len(texts), CHUNK)]
-    if jobs <= 1 or len(texts) < PARALLEL_FROM:
-        for chunk in chunks:
-            yield from _decide_chunk(chunk)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(jobs) as pool:
-        for results in pool.map(_decide_chunk, chunks):
-            yield from results
+    run_worker(broker, concurrency or os.cpu_count() or 1)
 
 
 class _progress:
@@ -255,14 +213,86 @@ def rules() -> None:
 
 
 @rules.command("list")
-@click.option(
-    "--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), help="Figures in force on this day (default today)."
-)
-def rules_list(on: Any) -> None:
-    """A table of jurisdictions and rights with their key figures, for checking at a glance."""
+@click.argument("codes", nargs=-1)
+@click.option("--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), help="In force on this day (default today).")
+@click.option("--figures/--no-figures", default=True, show_default=True, help="Also list every figure.")
+def rules_list(codes: tuple[str, ...], on: Any, figures: bool) -> None:
+    """Jurisdictions (or only CODES) with each right, its period and refund time, then every
+    figure in force with its confidence, last verification and citation."""
     from rules.report import rules_table
 
-    rules_table(on.date() if on else date.today())
+    rules_table(on.date() if on else date.today(), list(codes), figures)
+
+
+@main.group()
+def hs() -> None:
+    """HS codes: find a subheading from a description, or look a code up."""
+
+
+@hs.command("search")
+@click.argument("text", nargs=-1, required=True)
+@click.option("--limit", default=8, show_default=True)
+def hs_search(text: tuple[str, ...], limit: int) -> None:
+    """Subheadings for what a seller calls the goods (English or Chinese), best first."""
+    from customs.hs import dotted
+    from customs.search import search
+
+    hits = search(" ".join(text), limit)
+    if not hits:
+        click.echo("no HS 2022 entry matches; try another word for the goods", err=True)
+        sys.exit(1)
+    for hit in hits:
+        click.echo(f"{dotted(hit.code):<10} {hit.description}")
+        click.echo(f"{'':<10} matched: {', '.join(hit.matched)}" + (f"; note: {hit.note}" if hit.note else ""))
+
+
+@hs.command("show")
+@click.argument("code")
+@click.option("--country", "countries", multiple=True, help="Judge the national extension for this country.")
+@click.option("--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), help="The edition in force on this day.")
+def hs_show(code: str, countries: tuple[str, ...], on: Any) -> None:
+    """Check a code exactly as the contract says and show its chapter, heading and subheading."""
+    from customs.hs import check_code, dotted, hs2022
+
+    result = check_code(code, countries, on.date() if on else date.today())
+    table = hs2022()
+    for entry in table.path(result.digits) if result.valid else []:
+        click.echo(f"{dotted(entry.code):<10} {entry.description}")
+    click.echo(f"{code}: {'valid' if result.valid else 'not valid'} ({result.edition})")
+    if result.problem:
+        click.echo(f"  problem: {result.problem}")
+    if result.note:
+        click.echo(f"  note: {result.note}")
+    if not result.valid:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("case_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder for the files.")
+def documents(case_file: Path, out: Path) -> None:
+    """Write every document the case's paperwork lists, as PDF and HTML, into OUT.
+
+    Documents that are records of a carrier or an authority (proof of export, the original
+    import declaration, ...) cannot be generated: each is named with who holds it.
+    """
+    from rules.batch import parse
+    from rules.documents import write_documents
+    from rules.pipeline import Assessor
+
+    result = parse(case_file.read_text(encoding="utf-8"))
+    if not isinstance(result, Case):
+        _problems(f"{case_file}: not a valid case", result)
+        sys.exit(EXIT_BAD_INPUT)
+    assessor = Assessor()
+    decision = assessor.assess(result)
+    written, not_generated = write_documents(result, decision, out, assessor)
+    for doc in written:
+        click.echo(f"wrote {doc.pdf} and {doc.html.name}")
+    for doc_id, what in not_generated.items():
+        click.echo(f"not generated: {doc_id}: {what}")
+    if not decision.paperwork:
+        click.echo("the decision lists no paperwork for this case")
 
 
 @main.command()

@@ -7,6 +7,7 @@ A condition is a mapping; every entry must hold:
     item_subtype: {not: mattress}     # not equal (an unknown fact counts as not equal)
     order_value: {lte: 100}           # lt, lte, gt, gte
     return_policy_days: {gt: {param: withdrawal_days}}  # against a parameter in force
+    param_designated_carrier_rule: true   # a `unit: flag` parameter's value in force (a dated rule)
     delivered_on_time: {known: false} # the fact is (not) known
     any: [{...}, {...}]               # at least one holds
     all: [{...}, {...}]

@@ -88,16 +88,20 @@ class HSCodeCheck(Out):
     problem: str | None = None
     edition: str | None = None
     sku: str | None = None
+    note: str | None = None
 
 
 class RegimeOutcome(Out):
     regime: str
     jurisdiction: str
+    end: str | None = Field(default=None, description="leaving or entering: the end of the route it is judged at")
+    kind: str | None = Field(default=None, description="refund (of what was paid) or relief (nothing is charged)")
     eligible: bool
     deadline: date | None = None
     refundable_share: float | None = None
     refundable_amount: Amount | None = None
     currency: Currency | None = None
+    basis: str | None = Field(default=None, description="what the share is of: duty, duty_and_vat, ...")
     unmet: list[str] = Field(default_factory=list)
     citation: str
     documents: list[Document] = Field(default_factory=list)
@@ -106,7 +110,8 @@ class RegimeOutcome(Out):
 
 class DeMinimis(Out):
     jurisdiction: str
-    applies: bool
+    end: str | None = None
+    applies: bool | None = Field(description="null when the value and the threshold cannot be compared")
     threshold: Amount | None = None
     currency: Currency | None = None
     basis: str | None = None

@@ -21,13 +21,17 @@ from rules.vocab import (
     DisputeChannel,
     DisputeType,
     FailureSeverity,
+    ImporterOfRecord,
     ItemCondition,
     PaymentMethod,
     Platform,
+    PurchaseChannel,
     Reason,
     RequestedSolution,
     ReturnPolicyKind,
+    RouteEnd,
     SaleChannel,
+    WorkDoneAbroad,
 )
 
 PERIOD_STATES = ("open", "closed", "not_started")
@@ -76,6 +80,11 @@ _CATALOGUE = [
         "digital_consent_and_acknowledgement", "bool", "consent to immediate supply and acknowledged loss of the right"
     ),
     Fact("card_creditor_is_seller", "bool", "the seller itself extends credit on the card payment"),
+    Fact(
+        "required_disclosure_given",
+        "bool",
+        "the seller gave all the information the buyer's law prescribes before the contract (CA internet sales)",
+    ),
     Fact("purpose_disclosed_to_supplier", "bool", "the buyer told the seller the purpose of the goods"),
     # the order and its delivery
     Fact("delivered", "bool", "the goods (all parcels) reached the buyer"),
@@ -92,6 +101,7 @@ _CATALOGUE = [
     Fact("contract_copy_received", "bool", "the buyer has the copy of the contract"),
     Fact("item_count", "int", "number of order lines"),
     Fact("order_value", "number", "price of the lines being returned, in the order's currency"),
+    Fact("any_item_long_lasting", "bool", "a line being returned is meant to last well beyond the basic guarantee"),
     Fact("return_shipping_exceeds_value", "bool", "sending the goods back costs more than they are worth"),
     Fact("returnless_threshold_met", "bool", "the value is under the seller's returnless-refund threshold"),
     # the return request
@@ -133,6 +143,32 @@ _CATALOGUE = [
     Fact("seller_has_photos", "bool", "the seller holds pre-shipment photos or video"),
     # customs
     Fact("cross_border_return", "bool", "the goods go back across a border"),
+    # customs, judged at one end of the return route (set by rules.customs, not case_facts)
+    Fact("route_end", "str", "this end of the return route: the goods leave it or come back into it", _enum(RouteEnd)),
+    Fact("imported_here", "bool", "the original import was into this customs territory"),
+    Fact("exported_from_here", "bool", "the goods were first exported from this customs territory"),
+    Fact("duty_paid", "bool", "import duty was paid on the original import (more than 0)"),
+    Fact("import_vat_paid", "bool", "import VAT, GST or consumption tax was paid at the border (more than 0)"),
+    Fact("tax_paid", "bool", "any duty or import tax was paid on the original import"),
+    Fact("importer_of_record", "str", "who entered the goods on the original import", _enum(ImporterOfRecord)),
+    Fact("importer_is_consumer", "bool", "the importer was a consumer"),
+    Fact("importer_vat_registered", "bool", "the importer is registered for VAT"),
+    Fact("ioss", "bool", "the original import used the EU Import One-Stop Shop"),
+    Fact("point_of_sale_vat", "bool", "VAT was charged by the seller at checkout"),
+    Fact("import_regime_code", "str", "the customs procedure code of the original import (e.g. CN 1210, 9610)"),
+    Fact("export_regime_code", "str", "the customs procedure code of the original export"),
+    Fact("cbec_import", "bool", "the original import was a CN cross-border e-commerce retail import (1210, 9610)"),
+    Fact("cbec_export", "bool", "the original export was a CN cross-border e-commerce export (1210, 9610, 9710, 9810)"),
+    Fact("exported_in_free_circulation", "bool", "exported as goods in free circulation (EU: Union goods)"),
+    Fact("drawback_claimed", "bool", "drawback or duty relief was taken when the goods were exported"),
+    Fact("exported_under_lease", "bool", "exported under a lease or similar use agreement"),
+    Fact("goods_of_this_origin", "bool", "every line returned originates in this country"),
+    Fact("work_done_abroad", "str", "work done on the goods while abroad", _enum(WorkDoneAbroad)),
+    Fact("reimporter_is_original_exporter", "bool", "the goods come back to the person who exported them"),
+    Fact("personal_use", "bool", "the goods were bought for personal use"),
+    Fact("purchase_channel", "str", "how the buyer bought them", _enum(PurchaseChannel)),
+    Fact("extension_approved", "bool", "customs approved a longer period (JP Art 20)"),
+    Fact("item_origin_here", "bool", "the line originates in this country"),
     # one line of the order (matched per item)
     Fact("item_category", "str", "the line's category", _enum(Category)),
     Fact("item_subtype", "str", "a finer kind within the category (e.g. mattress)"),
@@ -227,6 +263,7 @@ def case_facts(case: Case, delivered_on: Any) -> dict[str, Any]:
     if sale.card_creditor is not None:
         f["card_creditor_is_seller"] = sale.card_creditor.value == "seller"
     _put(f, "purpose_disclosed_to_supplier", order.purpose_disclosed_to_supplier)
+    _put(f, "required_disclosure_given", sale.required_disclosure_given)
 
     parcels = [d.delivered_at for d in order.deliveries]
     f["split_delivery"] = len(parcels) > 1
@@ -245,6 +282,11 @@ def case_facts(case: Case, delivered_on: Any) -> dict[str, Any]:
     _put(f, "delay_option_notice_sent", order.delay_option_notice_sent)
     f["contract_copy_received"] = order.contract_copy_received_at is not None
     f["item_count"] = len(case.items)
+    lasting = [item.long_lasting for item in case.items]
+    if any(lasting):
+        f["any_item_long_lasting"] = True
+    elif lasting and all(v is False for v in lasting):
+        f["any_item_long_lasting"] = False
     value = returned_value(case)
     f["order_value"] = float(value)
     if order.return_shipping_cost is not None:

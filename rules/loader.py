@@ -149,6 +149,8 @@ class PackRule:
     file: SourceFile
     path: KeyPath
     per_item: bool = False
+    regime: str | None = None
+    unmet: str | None = None
 
     @cached_property
     def facts(self) -> list[str]:
@@ -197,6 +199,9 @@ class Pack:
         for name in self.periods:
             fact = period_fact(name)
             known[fact.name] = fact
+        for name, parameter in self.parameters.items():
+            if parameter.unit == "flag":  # a rule in force from a date: `param_<name>: true`
+                known[f"param_{name}"] = Fact(f"param_{name}", "bool", parameter.description or name)
         return known
 
     @cached_property
@@ -276,8 +281,9 @@ def build_pack(code: str, files: dict[str, SourceFile]) -> Pack:
         holidays_country=leaf.spec.calendar.holidays
         or (code.split("-")[0] if leaf.spec.kind in ("national", "subnational") else None),
         subdivision_holidays=leaf.spec.calendar.subdivision_holidays,
-        otherwise=leaf.spec.otherwise,
+        otherwise=next((f.spec.otherwise for f in reversed(chain) if "otherwise" in f.spec.model_fields_set), "none"),
     )
+    problems += _check_metadata(leaf)
     raw_params: dict[str, dict[str, Any]] = {}
     raw_rules: dict[str, dict[str, Any]] = {}
     for source in chain:
@@ -322,8 +328,10 @@ def build_pack(code: str, files: dict[str, SourceFile]) -> Pack:
         for required in ("citation", "why"):
             if not merged.get(required):
                 problems.append(source.problem(path, f"'{required}' is required (none inherited)"))
-        if role != "scope" and not merged.get("right"):
-            problems.append(source.problem(path, f"a {role} rule names the right it is about"))
+        if role != "scope" and not merged.get("right") and not merged.get("regime"):
+            problems.append(source.problem(path, f"a {role} rule names the right (or regime) it is about"))
+        if merged.get("regime") and role == "bar" and not merged.get("unmet"):
+            problems.append(source.problem(path, "a bar on a regime names the condition that is unmet"))
         when = merged.get("when") or {}
         for where, message in conditions.check(when, known, frozenset(raw_params)):
             problems.append(source.problem((*path, "when", *where), message))
@@ -340,6 +348,8 @@ def build_pack(code: str, files: dict[str, SourceFile]) -> Pack:
             why=merged.get("why") or "",
             file=source,
             path=path,
+            regime=merged["regime"].value if merged.get("regime") else None,
+            unmet=merged.get("unmet"),
         )
         pack_rule.per_item = any(known[f].per_item for f in pack_rule.facts if f in known)
         if pack_rule.per_item and role != "bar":
@@ -371,10 +381,30 @@ def _display_name(source: SourceFile, problems: list[Problem]) -> str:
     return spec.name or spec.code
 
 
+def _check_metadata(source: SourceFile) -> list[Problem]:
+    """Currency (ISO 4217) and languages (BCP 47 that Babel knows) of a main file."""
+    from babel import Locale, UnknownLocaleError
+
+    problems = []
+    currency = source.spec.currency
+    if currency and pycountry.currencies.get(alpha_3=currency) is None:
+        problems.append(source.problem(("currency",), f"'{currency}' is not an ISO 4217 currency"))
+    for i, tag in enumerate(source.spec.languages):
+        try:
+            Locale.parse(tag, sep="-")
+        except (ValueError, UnknownLocaleError):
+            problems.append(source.problem(("languages", i), f"'{tag}' is not a language Babel knows"))
+    return problems
+
+
 def _check_outcome(pack: Pack, then: Outcome, source: SourceFile, path: KeyPath) -> list[Problem]:
     problems = []
     if then.deadline not in (None, "none") and then.deadline not in pack.periods:
         problems.append(source.problem((*path, "deadline"), f"unknown period '{then.deadline}'"))
+    if then.share is not None:
+        share = pack.parameters.get(then.share)
+        if share is None or share.unit != "share":
+            problems.append(source.problem((*path, "share"), f"'{then.share}' is not a parameter in share units"))
     if then.refund_due is not None:
         parameter = pack.parameters.get(then.refund_due.within)
         if parameter is None:

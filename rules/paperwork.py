@@ -1,11 +1,15 @@
 """Which documents a case needs, from what the decision found.
 
-Each line names the document and why; the customs regimes add their own forms (their
-`documents`), and the order below is the order a seller prepares them in.
+The route decides the shipping papers (a return that crosses a customs border is an export:
+commercial invoice and packing list; inside a customs union such as the EU it is not), the
+customs regimes available at either end add their own forms and evidence (their `documents`:
+CBP 3311 or 7553, INF3, C&E1179, proof of export and of the original import), and the order
+below is the order a seller prepares them in.
 """
 
 from __future__ import annotations
 
+from customs.hs import tariff_area
 from rules.case import Case
 from rules.decision import Decision
 from rules.vocab import FAULT_REASONS, Document, Reason, Right
@@ -16,9 +20,9 @@ _ORDER = list(Document)
 def crosses_border(case: Case) -> bool:
     shipment = case.customs.return_shipment if case.customs else None
     if shipment and shipment.from_country and shipment.to_country:
-        return shipment.from_country != shipment.to_country
+        return tariff_area(shipment.from_country) != tariff_area(shipment.to_country)
     goods_at = case.order.delivery_country or case.buyer.country
-    return goods_at != case.seller.country
+    return tariff_area(goods_at) != tariff_area(case.seller.country)
 
 
 def paperwork_for(case: Case, decision: Decision) -> list[Document]:

@@ -54,6 +54,12 @@ def _return_export(c: Case) -> date | None:
     return c.customs.return_shipment.export_date if c.customs and c.customs.return_shipment else None
 
 
+def _reimport(c: Case) -> date | None:
+    """The day the goods come back in: declared, else the day they left the other end."""
+    shipment = c.customs.return_shipment if c.customs else None
+    return (shipment.reimport_date or shipment.export_date) if shipment else None
+
+
 def _claim(c: Case) -> date | None:
     shipment = c.customs.return_shipment if c.customs else None
     return (shipment.claim_date or shipment.export_date) if shipment else None
@@ -104,6 +110,7 @@ ANCHORS: dict[str, Callable[[Case], date | None]] = {
     "debt_notified": _debt,
     "original_export": _export,
     "return_export": _return_export,
+    "reimport": _reimport,
     "claim": _claim,
 }
 

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from rules.case import Case, unknown_fields
+from rules.customs import assess_customs
 from rules.decision import Decision, Legal
 from rules.engine import ENGINE, Firing
 from rules.facts import case_facts, item_facts, main_reason
@@ -55,7 +56,8 @@ class Assessor:
     def buyer_pack(self, case: Case) -> Pack | None:
         for code in (case.buyer.subdivision, case.buyer.country):
             if code and code in self.library.files:
-                return self.library.pack(code)
+                pack = self.library.pack(code)
+                return pack if pack is not None and _has_consumer_law(pack) else None
         return None
 
     def prepare(self, case: Case, pack: Pack | None = None) -> Prepared:
@@ -139,6 +141,12 @@ class Assessor:
             trace=assessed.trace,
             warnings=warnings,
         )
+        customs = assess_customs(self, case)  # the regimes at both ends of the return route
+        if customs is not None:
+            decision.customs = customs.block
+            decision.trace += customs.trace
+            decision.rule_versions.update(customs.versions)
+            decision.warnings += customs.warnings
         decision.paperwork = paperwork_for(case, decision)
         return decision
 
@@ -148,13 +156,18 @@ class Assessor:
         trace = assessed.trace
         if pack.otherwise == "seller_law" and case.seller.country != case.buyer.country:
             seller_pack = self.library.pack(case.seller.country) if case.seller.country in self.library.files else None
-            if seller_pack is not None:
+            if seller_pack is not None and _has_consumer_law(seller_pack):
                 prepared = self.prepare(case, seller_pack)
                 firings = ENGINE.run(ENGINE.compiled(seller_pack), [(prepared.facts, prepared.items)])[0]
                 other = assemble(seller_pack, case, prepared.facts, prepared.periods, firings)
                 other.trace = trace + other.trace
                 return seller_pack.applicable_codes(), other, seller_pack.versions
         return [], Assessed([], trace, False, {}), {}
+
+
+def _has_consumer_law(pack: Pack) -> bool:
+    """A file with only customs parts (rules about regimes) says nothing of consumer law."""
+    return any(rule.right is not None or rule.role == "scope" for rule in pack.rules)
 
 
 def _has_scope(pack: Pack) -> bool:

@@ -30,7 +30,7 @@ def text_summary(decision: Decision) -> str:
     if rec.refund_amount is not None:
         head += f" {money(rec.refund_amount, rec.currency)}"
     head += "; return required" if rec.return_required else "; no return"
-    if rec.return_shipping_paid_by:
+    if rec.return_required and rec.return_shipping_paid_by:
         head += f", return shipping paid by {_label(rec.return_shipping_paid_by)}"
     if rec.act_by:
         head += f"; act by {rec.act_by}"
@@ -94,8 +94,9 @@ def text_summary(decision: Decision) -> str:
     return "\n".join(lines) + "\n"
 
 
-def rules_table(on: date) -> None:
-    """Print, per jurisdiction, each right with its period, refund time and citation."""
+def rules_table(on: date, codes: list[str] | None = None, figures: bool = True) -> None:
+    """Print each jurisdiction's rights with their periods, then every figure in force with
+    its confidence and citation: what a compliance officer checks against the statute."""
     from rich.console import Console
     from rich.table import Table
 
@@ -103,18 +104,25 @@ def rules_table(on: date) -> None:
 
     library = Library()
     library.load()
-    table = Table(title=f"Rule files in force on {on}", show_lines=False)
-    for column in ("jurisdiction", "right", "period", "refund", "return paid by", "citation"):
-        table.add_column(column, overflow="fold")
-    for code in library.codes():
+    console = Console(width=max(Console().width, 180))
+    chosen = [c for c in library.codes() if not codes or c in codes]
+    rights = Table(title=f"Rights in force on {on}", show_lines=False, expand=False)
+    for column in ("jurisdiction", "right", "rule", "period", "refund due", "return paid by", "citation"):
+        rights.add_column(column, overflow="fold")
+    regimes = Table(title=f"Customs regimes in force on {on}", show_lines=False, expand=False)
+    for column in ("jurisdiction", "regime", "end", "rule", "period", "share", "citation"):
+        regimes.add_column(column, overflow="fold")
+    shown: set[str] = set()  # EU regimes once, not under every member state's pack
+    table_figures = Table(title=f"Figures in force on {on}", show_lines=False)
+    for column in ("jurisdiction", "parameter", "value", "since", "confidence", "verified", "citation"):
+        table_figures.add_column(column, overflow="fold")
+    for code in chosen:
         pack = library.pack(code)
-        if pack is None or pack.kind == "platform":
+        if pack is None:
             continue
-        shown: set[str] = set()
         for rule in pack.rules:
-            if rule.role != "grant" or rule.right is None or rule.key in shown:
+            if rule.role != "grant" or rule.right is None:
                 continue
-            shown.add(rule.key)
             period = _period_text(pack, rule.then.deadline, on)
             refund = "-"
             if rule.then.refund_due is not None:
@@ -122,8 +130,40 @@ def rules_table(on: date) -> None:
                 value = parameter.at(on)
                 refund = f"{value.value} {parameter.unit.replace('_', ' ')}" if value else "not in force"
             paid = _label(rule.then.return_shipping_paid_by) if rule.then.return_shipping_paid_by else "-"
-            table.add_row(code, rule.key, period, refund, paid, str(rule.citation))
-    Console().print(table)
+            eligible = "" if rule.then.eligible is not False else " (none)"
+            rights.add_row(code, _label(rule.right) + eligible, rule.key, period, refund, paid, rule.citation_text)
+        for rule in pack.rules:
+            if rule.role != "grant" or rule.regime is None or rule.id in shown:
+                continue
+            shown.add(rule.id)
+            end = str(rule.when.get("route_end", "-"))
+            share = "-"
+            if rule.then.share:
+                value = pack.parameters[rule.then.share].at(on)
+                share = f"{value.value} of {rule.then.basis or 'duty'}" if value else "not in force"
+            period = _period_text(pack, rule.then.deadline, on)
+            regimes.add_row(rule.file.code, rule.regime, end, rule.key, period, share, rule.citation_text)
+        for name, parameter in pack.parameters.items():
+            value = parameter.at(on)
+            if value is None:
+                table_figures.add_row(code, name, "not in force", "-", "-", "-", "-")
+                continue
+            since = max(d for d in parameter.values if d <= on)
+            unit = "" if parameter.unit in ("flag", "text", "list") else f" {parameter.unit.replace('_', ' ')}"
+            table_figures.add_row(
+                code,
+                name,
+                f"{value.value}{unit}",
+                str(since),
+                value.confidence.value,
+                str(value.verified_on),
+                str(value.citation),
+            )
+    console.print(rights)
+    if shown:
+        console.print(regimes)
+    if figures:
+        console.print(table_figures)
 
 
 def _period_text(pack: object, name: str | None, on: date) -> str:
@@ -138,7 +178,7 @@ def _period_text(pack: object, name: str | None, on: date) -> str:
         which = "earliest" if period.earliest_of else "latest"
         return f"{which} of " + ", ".join(_period_text(pack, p, on) for p in (period.earliest_of or period.latest_of))
     if isinstance(period.length, LengthFromCase):
-        return f"{period.length.fact} {period.length.unit} from {period.starts}".replace("_", " ")
+        return f"the case's {period.length.fact} ({period.length.unit}) from {period.starts}".replace("_", " ")
     parameter = pack.parameters[period.length]  # type: ignore[index]
     value = parameter.at(on)
     length = f"{value.value} {parameter.unit.replace('_', ' ')}" if value else "not in force"

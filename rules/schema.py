@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from rules.vocab import Confidence, Party, ProofBurden, RefundUnit, Remedy, Right
+from rules.vocab import Confidence, Document, Party, ProofBurden, RefundUnit, Regime, Remedy, Right
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_.]*$")]
 Code = Annotated[str, Field(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$|^[a-z][a-z0-9_]*$")]
@@ -109,6 +109,11 @@ class CountingRule(Strict):
     last_day_off_work: Literal["next_working_day", "stays"] = "stays"
     weekend: list[Weekday] = Field(default_factory=lambda: ["saturday", "sunday"])  # type: ignore[arg-type]
     public_holidays: bool = True
+    # the `holidays` package's categories that count as days off: "public" always; some laws
+    # add more (Sweden: Midsummer Eve, Christmas Eve and New Year's Eve are "de_facto")
+    holiday_categories: list[Literal["public", "de_facto", "bank", "government", "optional"]] = Field(
+        default_factory=lambda: ["public"]  # type: ignore[arg-type]
+    )
     citation: Citation
 
 
@@ -163,6 +168,13 @@ class Outcome(Strict):
     refund_due: RefundDue | None = None
     refund: Literal["items", "items_and_standard_delivery", "items_and_delivery", "none"] | None = None
     burden_of_proof_on: ProofBurden | None = None
+    # customs regimes: the share of what was paid that comes back (a parameter in `share`
+    # units; none for a relief, where nothing was paid), what it is a share of, the forms
+    # the regime needs, and the condition named unmet when the deadline has passed
+    share: str | None = None
+    basis: Literal["duty", "duty_and_vat", "duty_taxes_and_fees", "vat"] | None = None
+    documents: list[Document] | None = None
+    late: Id | None = None
 
 
 Role = Literal["scope", "grant", "amend", "bar"]
@@ -173,12 +185,15 @@ class Rule(Strict):
 
     grant: the right is considered, with this outcome; amend: changes fields of a granted
     right; bar: the right (or, for a rule about an item, that item) is excluded; scope: the
-    file's consumer law governs the case. In a child file, a rule with a parent's id replaces
+    file's consumer law governs the case. A rule may be about a customs `regime` instead of a
+    right, with the same roles; its bars name the condition that is `unmet`. In a child file, a rule with a parent's id replaces
     the keys it gives (`when` and `then` as a whole) and `disabled: true` removes it.
     """
 
     role: Role | None = None
     right: Right | None = None
+    regime: Regime | None = None  # a rule about a customs regime instead of a right
+    unmet: Id | None = None  # a bar on a regime names the condition the case fails
     when: dict[str, Any] | None = None
     then: Outcome | None = None
     citation: Citation | None = None

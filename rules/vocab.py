@@ -165,6 +165,37 @@ class Document(Vocab):
     dispute_evidence_pack = "dispute_evidence_pack"
 
 
+class Regime(Vocab):
+    """Customs relief and refund regimes, each `<jurisdiction>_<name>` (contract vocabulary)."""
+
+    us_9801_american_goods_returned = "us_9801_american_goods_returned"
+    us_9801_previously_imported = "us_9801_previously_imported"
+    us_9801_personal_returns = "us_9801_personal_returns"
+    us_drawback_rejected = "us_drawback_rejected"
+    us_drawback_unused = "us_drawback_unused"
+    eu_returned_goods_relief = "eu_returned_goods_relief"
+    eu_repayment_rejected_goods = "eu_repayment_rejected_goods"
+    eu_ioss_return_correction = "eu_ioss_return_correction"
+    uk_returned_goods_relief = "uk_returned_goods_relief"
+    uk_rejected_imports = "uk_rejected_imports"
+    jp_refund_nonconforming = "jp_refund_nonconforming"
+    jp_reimport_relief = "jp_reimport_relief"
+    au_refund = "au_refund"
+    ca_refund = "ca_refund"
+    ca_returned_goods = "ca_returned_goods"
+    cn_returned_goods = "cn_returned_goods"
+    cn_cbec_import_return = "cn_cbec_import_return"
+    cn_cbec_export_return = "cn_cbec_export_return"
+    kr_refund_nonconforming = "kr_refund_nonconforming"
+
+
+class RouteEnd(Vocab):
+    """Which end of the return route a customs regime is judged at."""
+
+    leaving = "leaving"  # the goods leave this country again (where they had been imported)
+    entering = "entering"  # the goods come back into this country (where they had been exported from)
+
+
 class SaleChannel(Vocab):
     own_store = "own_store"
     marketplace = "marketplace"

@@ -61,3 +61,11 @@ def test_regional_holidays_follow_the_subdivision():
 def test_an_unknown_country_has_weekends_but_no_holidays():
     cal = calendar_for("AQ", None, EU)
     assert last_day(date(2026, 12, 12), 14, "days", EU, cal)[1] == date(2026, 12, 28)
+
+
+def test_a_weekend_day_declared_a_working_day_is_one():
+    # CN 2026: Saturday 10 October is worked in exchange for the National Day bridge days.
+    cal = calendar_for("CN", None, EU)
+    assert cal.is_working_day(date(2026, 10, 10)) and not cal.is_working_day(date(2026, 10, 3))
+    assert last_day(date(2026, 10, 3), 7, "days", EU, cal)[1] == date(2026, 10, 10)
+    assert last_day(date(2026, 10, 4), 7, "days", EU, cal)[1] == date(2026, 10, 12)

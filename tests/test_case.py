@@ -72,3 +72,13 @@ def test_unknown_fields_are_warned_about_not_refused(assessor):
     warnings = assessor.assess(case).warnings
     assert "unknown field ignored: buyer.favourite_colour" in warnings
     assert "unknown field ignored: order.ordred_at" in warnings
+
+
+def test_prescribed_disclosure_becomes_a_fact():
+    from rules.facts import case_facts
+
+    def facts(**parts):
+        return case_facts(parse_case(_with(**parts)), None)
+
+    assert facts(sale={"required_disclosure_given": False})["required_disclosure_given"] is False
+    assert "required_disclosure_given" not in facts()

@@ -12,11 +12,9 @@ from rules.testing import matches
 from tests.conftest import EXAMPLES, load_example
 
 NAMES = sorted(p.name.removesuffix(".case.json") for p in EXAMPLES.glob("*.case.json") if p.name != "invalid.case.json")
-# Parts of the Decision that later issues fill in: the platform block (disputes) and the
-# customs block (customs). Strict xfail: each turns into a failure the day it starts passing.
+# Parts of the Decision that later issues fill in: the platform block (disputes). Strict xfail: each turns into a failure the day it starts passing.
 PENDING = {
     "aliexpress-not-received": "platform block: disputes issue",
-    "eu-defective-import-refund": "customs block: customs issue",
 }
 
 
