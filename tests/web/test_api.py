@@ -142,6 +142,13 @@ def test_documents_lists_the_paperwork(api, token_for) -> None:
     ids = [d["document"] for d in listing["documents"]]
     assert ids == ["commercial_invoice", "packing_list", "eu_withdrawal_form"]
     assert listing["decision"] == f"/api/v1/decisions/{created.get_json()['case']['decision_id']}"
+    invoice = listing["documents"][0]["downloads"]
+    assert invoice == {
+        "pdf": f"/api/v1/cases/{pk}/documents/commercial_invoice.pdf",
+        "html": f"/api/v1/cases/{pk}/documents/commercial_invoice.html",
+    }
+    pdf = api.get(invoice["pdf"], headers=headers)
+    assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF-")
     assert api.get(f"/api/v1/cases/{pk}/documents/no_such.pdf", headers=headers).status_code == 404
 
 

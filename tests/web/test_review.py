@@ -121,4 +121,34 @@ def test_the_decision_json_download_is_the_stored_decision(app, as_role) -> None
 
 def test_an_unknown_document_is_404(app, as_role) -> None:
     pk = _stored(app, as_role)
-    assert as_role("support").get(f"/cases/{pk}/documents/no_such_document.pdf").status_code == 404
+    c = as_role("support")
+    assert c.get(f"/cases/{pk}/documents/no_such_document.pdf").status_code == 404
+    assert c.get(f"/cases/{pk}/documents/commercial_invoice.docx").status_code == 404
+    # listed by no decision of this case
+    assert c.get(f"/cases/{pk}/documents/cbp_3311.pdf").status_code == 404
+
+
+def test_the_commercial_invoice_downloads_as_pdf_and_html(app, as_role) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    pk = _stored(app, as_role)
+    c = as_role("support")
+    page = c.get(f"/cases/{pk}").get_data(as_text=True)
+    assert f'href="/cases/{pk}/documents/commercial_invoice.pdf"' in page
+    pdf = c.get(f"/cases/{pk}/documents/commercial_invoice.pdf")
+    assert pdf.status_code == 200 and pdf.mimetype == "application/pdf"
+    assert pdf.headers["Content-Disposition"] == 'attachment; filename="EX-DE-1.commercial_invoice.pdf"'
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.data)).pages)
+    assert "EX-DE-1" in text
+    html = c.get(f"/cases/{pk}/documents/commercial_invoice.html")
+    assert html.status_code == 200 and "EX-DE-1" in html.get_data(as_text=True)
+
+
+def test_a_sellers_documents_are_its_own(app, as_role) -> None:
+    upload(as_role("seller"), [(example_bytes("de-withdrawal-holiday"), "de.case.json")])
+    with app.app_context():
+        pk = db.session.scalars(select(CaseRecord.id)).one()
+    assert as_role("seller").get(f"/cases/{pk}/documents/commercial_invoice.html").status_code == 200
+    assert as_role("other_seller").get(f"/cases/{pk}/documents/commercial_invoice.html").status_code == 404

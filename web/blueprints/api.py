@@ -8,11 +8,9 @@ bad field named, exactly the problems the CLI prints.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from flask import Blueprint, abort, g, request, url_for
-from flask_babel import get_locale
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
@@ -153,9 +151,7 @@ def document(case_pk: int, document: str, fmt: str) -> Response:
     record = visible_case(case_pk, g.api_user)
     if record.current_decision is None:
         abort(404)
-    made = documents.render(
-        document, fmt, json.loads(record.raw_json), record.current_decision.decision, str(get_locale())
-    )
+    made = documents.render(document, fmt, record.raw_json, record.current_decision.decision)
     if made is None:
         abort(404)
     return Response(

@@ -6,7 +6,6 @@ import json
 from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
@@ -167,9 +166,7 @@ def document(case_pk: int, document: str, fmt: str) -> Response:
     record = visible_case(case_pk, current_user)
     if record.current_decision is None:
         abort(404)
-    made = documents.render(
-        document, fmt, json.loads(record.raw_json), record.current_decision.decision, str(get_locale())
-    )
+    made = documents.render(document, fmt, record.raw_json, record.current_decision.decision)
     if made is None:
         abort(404)
     return _send(made)

@@ -83,6 +83,13 @@ def test_upload_queue_case_override_download_and_chinese(app, page, people, shot
     download.save_as(saved)
     decision = json.loads(saved.read_text())
     assert decision["case_id"] == "EX-DE-1" and "commercial_invoice" in decision["paperwork"]
+    # and the commercial invoice itself, as a PDF
+    with page.expect_download() as caught:
+        page.click("#doc-commercial_invoice-pdf")
+    invoice = caught.value
+    assert invoice.suggested_filename == "EX-DE-1.commercial_invoice.pdf"
+    invoice.save_as(tmp_path / invoice.suggested_filename)
+    assert (tmp_path / invoice.suggested_filename).read_bytes().startswith(b"%PDF-")
 
     # override: resolution and reason; it sticks across a reload
     page.select_option("#resolution", "partial_refund")
