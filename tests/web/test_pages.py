@@ -85,3 +85,12 @@ def test_the_stylesheet_is_served_locally(client) -> None:
     assert response.status_code == 200 and b"--accent" in response.data
     page = client.get("/login").get_data(as_text=True)
     assert "https://" not in page.split("<body>")[0]  # nothing fetched from a CDN
+
+
+def test_pages_carry_security_headers(client) -> None:
+    response = client.get("/login")
+    csp = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert "onchange=" not in response.get_data(as_text=True)  # no inline script for the CSP to block

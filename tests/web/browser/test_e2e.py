@@ -18,7 +18,7 @@ def sign_in(page: Any, email: str) -> None:
     page.goto("/login")
     page.fill("#email", email)
     page.fill("#password", PASSWORD)
-    page.click("button[type=submit]")
+    page.click("#login-form button[type=submit]")
     page.wait_for_url("**/queue")
 
 
@@ -35,10 +35,10 @@ def test_sign_in_refuses_a_wrong_password_then_lets_the_right_one_in(page, peopl
     shot(page, "01-login")
     page.fill("#email", people["reviewer"])
     page.fill("#password", "not it at all")
-    page.click("button[type=submit]")
+    page.click("#login-form button[type=submit]")
     assert "Wrong email or password." in page.inner_text(".flash-error")
     page.fill("#password", PASSWORD)
-    page.click("button[type=submit]")
+    page.click("#login-form button[type=submit]")
     page.wait_for_url("**/queue")
     assert page.inner_text("h1") == "Review queue"
 
