@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from flask import Flask, current_app, g
+from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager
 from flask_wtf import CSRFProtect
 from sqlalchemy import DateTime, Engine, create_engine, event
@@ -67,4 +68,6 @@ def init_app(app: Flask) -> None:
     csrf.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
+    login_manager.login_message = _l("Sign in to see this page.")
+    login_manager.login_message_category = "info"
     login_manager.session_protection = "strong"
