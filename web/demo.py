@@ -1,12 +1,11 @@
 """Demo data: one user per role (a fresh password each run) and demo cases made from the
-example cases under new ids (so uploading the examples themselves still works)."""
+example cases under new ids, dates as they are (so uploading the examples themselves still
+works, and each demo case decides as its example does)."""
 
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 
@@ -42,7 +41,6 @@ def load_demo(password: str, examples: Path | None) -> tuple[list[str], int]:
             continue
         data = json.loads(path.read_text(encoding="utf-8"))
         data["case_id"] = "DEMO-" + str(data["case_id"]).removeprefix("EX-")
-        _move_to_today(data)
         # the AliExpress and JP demo cases belong to the demo seller; the rest to no account
         owner = demo_seller if data["case_id"].startswith(("DEMO-AE", "DEMO-JP")) else None
         if existing(data["case_id"], owner) is not None:
@@ -53,27 +51,3 @@ def load_demo(password: str, examples: Path | None) -> tuple[list[str], int]:
         except CaseError:
             db.session.rollback()
     return [email for email, _role, _seller in DEMO_USERS], loaded
-
-
-def _move_to_today(data: dict[str, Any]) -> None:
-    """Shift every date in a case so its as_of is today: the demo queue then has live deadlines."""
-    as_of = data.get("as_of")
-    if not as_of:
-        return
-    shift = date.today() - date.fromisoformat(as_of)
-
-    def walk(node: object) -> object:
-        if isinstance(node, dict):
-            return {k: walk(v) for k, v in node.items()}
-        if isinstance(node, list):
-            return [walk(v) for v in node]
-        if isinstance(node, str) and len(node) == 10 and node[4] == "-" and node[7] == "-":
-            try:
-                return (date.fromisoformat(node) + shift).isoformat()
-            except ValueError:
-                return node
-        return node
-
-    moved = walk(data)
-    assert isinstance(moved, dict)
-    data.update(moved)

@@ -74,9 +74,15 @@ class Shots:
         if self.folder:
             self.folder.mkdir(parents=True, exist_ok=True)
 
-    def __call__(self, page: Any, name: str) -> None:
-        if self.folder:
-            page.screenshot(path=str(self.folder / f"{name}.png"), full_page=True)
+    def __call__(self, page: Any, name: str, selector: str | None = None) -> None:
+        """The whole page, or the one element `selector` names."""
+        if not self.folder:
+            return
+        path = str(self.folder / f"{name}.png")
+        if selector:
+            page.locator(selector).screenshot(path=path)
+        else:
+            page.screenshot(path=path, full_page=True)
 
 
 @pytest.fixture(scope="session")

@@ -163,3 +163,19 @@ def test_the_rule_files_read_with_dates_and_citations(page, people, shot) -> Non
     page.wait_for_selector("#parameters")
     assert "BGB" in page.inner_text("#parameters")
     shot(page, "09-rules-de")
+
+
+def test_the_customs_block_shows_regimes_and_hs_codes(page, as_role, people, shot) -> None:
+    from tests.web.conftest import example_bytes, upload
+
+    upload(as_role("reviewer"), [(example_bytes("eu-defective-import-refund"), "eu.case.json")])
+    sign_in(page, people["reviewer"])
+    page.click("text=EX-EU-1")
+    page.wait_for_selector("#customs table")
+    customs = page.inner_text("#customs")
+    assert "HS codes" in customs and "Relief and refund regimes" in customs
+    assert page.locator("#customs tbody tr").count() >= 2
+    paperwork = page.inner_text("#paperwork")
+    assert "Proof of export" in paperwork and "Not generated" in paperwork
+    shot(page, "13-case-customs")
+    shot(page, "14-customs-block", "#customs")
