@@ -65,10 +65,16 @@ class EmptyForm(FlaskForm):
 class UserForm(FlaskForm):
     email = EmailField(_l("Email"), validators=[DataRequired(), EMAIL, Length(max=320)])
     name = StringField(_l("Name"), validators=[Optional(), Length(max=200)])
-    role = SelectField(_l("Role"), choices=pairs([(r.value, r.value) for r in Role]))
+    role = SelectField(_l("Role"), choices=[])
     seller = StringField(_l("Seller account (for sellers)"), validators=[Optional(), Length(max=200)])
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(min=10)])
     submit = SubmitField(_l("Create user"))
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        from web.labels import label
+
+        super().__init__(*args, **kwargs)
+        self.role.choices = pairs((r.value, label(r.value)) for r in Role)
 
 
 class UploadForm(FlaskForm):

@@ -35,7 +35,6 @@ def review(case_pk: int) -> Response | tuple[str, int]:
     if form.override.data:
         reason = (form.reason.data or "").strip()
         if not form.resolution.data or not reason:
-            flash(_("An override needs a resolution and a reason."), "error")
             return render_template(
                 "error.html",
                 code=422,
