@@ -41,7 +41,8 @@ _CATEGORIES = ["apparel", "electronics", "home_decor", "sealed_hygiene", "toys",
 
 
 def generate(n: int, seed: int = 7) -> list[dict[str, Any]]:
-    """Varied, valid cases: markets, reasons, dates across two years, one or two lines."""
+    """Varied, valid cases: markets, reasons, dates across two years, one or two lines; about
+    a third with a marketplace dispute and a fifth with the goods' customs history."""
     rng = random.Random(seed)
     out = []
     for i in range(n):
@@ -50,7 +51,7 @@ def generate(n: int, seed: int = 7) -> list[dict[str, Any]]:
         delivered = ordered + timedelta(days=rng.randrange(2, 20))
         requested = delivered + timedelta(days=rng.randrange(0, 60))
         reason = rng.choice(_REASONS)
-        items = [
+        items: list[dict[str, Any]] = [
             {
                 "sku": f"S{i}-{j}",
                 "category": rng.choice(_CATEGORIES),
@@ -63,28 +64,45 @@ def generate(n: int, seed: int = 7) -> list[dict[str, Any]]:
         buyer: dict[str, Any] = {"country": country}
         if subdivision:
             buyer["subdivision"] = subdivision
-        out.append(
-            {
-                "case_id": f"BENCH-{i}",
-                "as_of": requested.isoformat(),
-                "buyer": buyer,
-                "seller": {"country": "CN"},
-                "sale": {
-                    "channel": "own_store",
-                    "withdrawal_info_given": rng.random() > 0.1,
-                    "return_policy_posted": rng.random() > 0.3,
-                    "return_policy_kind": rng.choice(["full_refund", "no_returns"]),
-                    "return_policy_days": rng.choice([14, 30, 60]),
-                },
-                "order": {
-                    "ordered_at": ordered.isoformat(),
-                    "delivered_at": delivered.isoformat(),
-                    "currency": currency,
-                },
-                "items": items,
-                "return_request": {"requested_at": requested.isoformat(), "reason": reason},
+        case: dict[str, Any] = {
+            "case_id": f"BENCH-{i}",
+            "as_of": requested.isoformat(),
+            "buyer": buyer,
+            "seller": {"country": "CN"},
+            "sale": {
+                "channel": "own_store",
+                "withdrawal_info_given": rng.random() > 0.1,
+                "return_policy_posted": rng.random() > 0.3,
+                "return_policy_kind": rng.choice(["full_refund", "no_returns"]),
+                "return_policy_days": rng.choice([14, 30, 60]),
+            },
+            "order": {"ordered_at": ordered.isoformat(), "delivered_at": delivered.isoformat(), "currency": currency},
+            "items": items,
+            "return_request": {"requested_at": requested.isoformat(), "reason": reason},
+        }
+        roll = rng.random()
+        if roll < 0.3:  # a marketplace dispute
+            case["sale"].update(channel="marketplace", platform=rng.choice(["aliexpress", "amazon", "ebay"]))
+            case["dispute"] = {
+                "channel": "platform",
+                "type": "not_as_described"
+                if reason in ("defective", "damaged", "not_as_described")
+                else "change_of_mind",
+                "opened_at": requested.isoformat(),
             }
-        )
+        elif roll < 0.5:  # goods going back across the border, with the import's duty on record
+            value = sum(float(item["unit_price"]) for item in items)
+            case["customs"] = {
+                "original_import": {
+                    "country": country,
+                    "date": delivered.isoformat(),
+                    "currency": currency,
+                    "duty_paid": round(value * 0.04, 2),
+                    "vat_paid": round(value * 0.19, 2),
+                },
+                "return_shipment": {"from_country": country, "to_country": "CN", "export_date": requested.isoformat()},
+            }
+        out.append(case)
     return out
 
 

@@ -125,7 +125,7 @@ def last_day(start: date, length: int, unit: str, rule: CountingRule, calendar: 
     """
     same_day = rule.day_one == "event_day"
     if unit in ("business_days", "business_hours"):
-        days = length if unit == "business_days" else max(1, -(-length // 8))
+        days = length if unit == "business_days" else max(1, -(-length // rule.hours_per_business_day))
         end = calendar.add_working_days(start, days, start_counts=same_day)
         return end, end
     if unit == "days":

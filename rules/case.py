@@ -102,6 +102,9 @@ class Sale(Part):
     terms_require_return_arrival_within_period: bool | None = None
     disclosed_return_shipping_fee: MoneyIn | None = None
     card_creditor: CardCreditor | None = None
+    # the platform's seller programme where its rules differ by it: Lazada `lazmall`, `choice`,
+    # `marketplace`, `lazglobal`; Shopee `mall`; Mercado Libre `global_selling`
+    platform_program: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")] | None = None
     required_disclosure_given: bool | None = None
 
 

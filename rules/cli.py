@@ -4,6 +4,7 @@
     bordercase assess CASE.json --format text   a readable summary
     bordercase assess CASES.jsonl --out D.jsonl many cases, a progress bar on a terminal
     bordercase worker --broker URL              decide batches sent with assess --broker
+    bordercase risk CASE.json                   a dispute's deadline, risk, signals and reply, for support
     bordercase check [FILES...]                 validate rule files
     bordercase test [PATHS...]                  run the tests beside the rule files
     bordercase rules list                       jurisdictions and their key figures
@@ -119,6 +120,43 @@ def assess(files: tuple[Path, ...], fmt: str, out: Path | None, trace: bool, job
         click.echo(
             f"{decided} decisions written to {out}" + (f"; {refused} cases refused" if refused else ""), err=True
         )
+    if refused:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: a summary for support; json: the Decision's platform block.",
+)
+def risk(files: tuple[Path, ...], fmt: str) -> None:
+    """Where each case's dispute stands, for support before answering the buyer: the window and
+    the seller's deadline, the likely outcome, the risk with every signal, what to do, and the
+    reply in the buyer's language. A case that is not valid is refused (exit 2)."""
+    from rules.batch import parse
+    from rules.dispute_report import risk_summary
+    from rules.pipeline import Assessor
+
+    assessor: Any = None
+    refused = 0
+    for where, text in (entry for path in files for entry in _read_texts(path)):
+        case = parse(text)
+        if not isinstance(case, Case):
+            refused += 1
+            _problems(f"{where}: not a valid case", case)
+            continue
+        assessor = assessor or Assessor()
+        decision = assessor.assess(case)
+        if fmt == "json":
+            block = decision.platform
+            _emit(block.model_dump_json(indent=2) if block is not None else "null")
+        else:
+            _emit(risk_summary(decision))
     if refused:
         sys.exit(EXIT_BAD_INPUT)
 

@@ -23,15 +23,16 @@ from rules.calendar import calendar_for
 from rules.case import Case
 from rules.customs_thresholds import Paid, de_minimis, governs, paid_at_import
 from rules.decision import CustomsBlock, HSCodeCheck, RegimeOutcome, TraceLine
+from rules.drafts import collect
 from rules.engine import ENGINE, Firing
 from rules.loader import Pack, PackRule
 from rules.periods import PeriodResult, keyed_day
-from rules.rights import join_citations, period_line, trace_line
+from rules.rights import join_citations, period_line
 from rules.schema import Citation, CountingRule
 from rules.vocab import FAULT_REASONS, Document, ItemCondition, RouteEnd
 
 if TYPE_CHECKING:
-    from rules.pipeline import Assessor
+    from rules.pipeline import Assessor, Prepared
 
 CBEC_IMPORT_CODES = frozenset({"1210", "9610"})
 CBEC_EXPORT_CODES = frozenset({"1210", "9610", "9710", "9810"})
@@ -134,21 +135,6 @@ def end_facts(case: Case, country: str, end: RouteEnd, paid: Paid) -> dict[str, 
 # -- regimes --------------------------------------------------------------------------------
 
 
-@dataclass
-class _Draft:
-    grant: PackRule
-    outcome: dict[str, Any] = field(default_factory=dict)
-    amends: list[PackRule] = field(default_factory=list)
-    bars: list[PackRule] = field(default_factory=list)
-    barred_items: dict[int, PackRule] = field(default_factory=dict)
-
-    def apply(self, rule: PackRule) -> None:
-        for name in ("eligible", "deadline", "share", "basis", "documents", "late"):
-            value = getattr(rule.then, name)
-            if value is not None:
-                self.outcome[name] = value
-
-
 def notice_of_intent_day(pack: Pack, case: Case) -> date | None:
     """The last day for a notice due some working days before the return export (CBP 7553)."""
     parameter = pack.parameters.get("notice_of_intent_working_days")
@@ -184,30 +170,7 @@ def assemble_regimes(
     end: RouteEnd,
     paid: Paid,
 ) -> tuple[list[RegimeOutcome], list[TraceLine]]:
-    drafts: dict[str, _Draft] = {}
-    trace: list[TraceLine] = []
-    for firing in firings:
-        rule = firing.rule
-        if rule.regime and rule.role == "grant":
-            draft = drafts.setdefault(rule.regime, _Draft(rule))
-            draft.grant = rule
-            draft.apply(rule)
-            trace.append(trace_line(rule, facts, f"consider {rule.regime}"))
-    for firing in firings:
-        rule = firing.rule
-        found = drafts.get(rule.regime) if rule.regime else None
-        if found is None or rule.role not in ("amend", "bar"):
-            continue
-        if rule.role == "amend":
-            found.amends.append(rule)
-            found.apply(rule)
-            trace.append(trace_line(rule, facts, f"amend {rule.regime}"))
-        elif firing.item is not None:
-            found.barred_items.setdefault(firing.item, rule)
-            trace.append(trace_line(rule, facts, f"bar {rule.regime} for {case.items[firing.item].sku or firing.item}"))
-        else:
-            found.bars.append(rule)
-            trace.append(trace_line(rule, facts, f"bar {rule.regime}: {rule.unmet}"))
+    drafts, trace = collect(firings, lambda rule: rule.regime, case, facts, label="regime ")
 
     outcomes: list[RegimeOutcome] = []
     used_periods: list[str] = []
@@ -326,35 +289,74 @@ def goods_flags(case: Case, checks: list[HSCodeCheck]) -> list[str]:
     return all_flags(goods)
 
 
-def assess_customs(assessor: Assessor, case: Case) -> CustomsResult | None:
+@dataclass
+class EndJob:
+    """One end of the route, made ready for the engine."""
+
+    country: str
+    end: RouteEnd
+    pack: Pack
+    facts: dict[str, Any]
+    items: list[dict[str, Any]]
+    periods: dict[str, Any]
+    paid: Paid
+
+
+@dataclass
+class CustomsPlan:
+    result: CustomsResult
+    jobs: list[EndJob]
+
+
+def plan_customs(assessor: Assessor, case: Case, prepared: Prepared | None = None) -> CustomsPlan | None:
+    """Everything but the engine run: route, HS checks, de minimis, facts for each end.
+    `prepared` (the case prepared for its consumer-law pack) is reused where the pack is the same."""
     route = route_of(case)
     if route is None:
         return None
     checks = hs_checks(case, route)
-    result = CustomsResult(CustomsBlock(hs_codes=checks, flags=goods_flags(case, checks)))
+    plan = CustomsPlan(CustomsResult(CustomsBlock(hs_codes=checks, flags=goods_flags(case, checks))), [])
     for country, end in ((route.leaving, RouteEnd.leaving), (route.entering, RouteEnd.entering)):
         pack = customs_pack(assessor, country)
         if pack is None:
-            result.warnings.append(f"no customs rules for {country}: its regimes were not assessed")
+            plan.result.warnings.append(f"no customs rules for {country}: its regimes were not assessed")
             continue
         minimis = de_minimis(pack, case, end, country)
-        result.block.de_minimis += minimis
-        prepared = assessor.prepare(case, pack)
+        plan.result.block.de_minimis += minimis
+        ready = (
+            prepared if prepared is not None and prepared.pack is not None and prepared.pack.key == pack.key else None
+        )
+        ready = ready or assessor.prepare(case, pack)
         paid = paid_at_import(pack, case, country, minimis) if end == RouteEnd.leaving else Paid(None, None)
-        facts = {**prepared.facts, **end_facts(case, country, end, paid)}
+        facts = {**ready.facts, **end_facts(case, country, end, paid)}
         items = [
             {**item, "item_origin_here": tariff_area(line.origin_country) == tariff_area(country)}
             if line.origin_country
             else item
-            for item, line in zip(prepared.items, case.items, strict=True)
+            for item, line in zip(ready.items, case.items, strict=True)
         ]
-        firings = [
-            f for f in ENGINE.run(ENGINE.compiled(pack), [(facts, items)])[0] if governs(f.rule.file.code, country)
-        ]
-        regimes, trace = assemble_regimes(pack, case, facts, prepared.periods, firings, end, paid)
-        if not any(r.regime and governs(r.file.code, country) for r in pack.rules):
-            result.warnings.append(f"no customs regimes known for {country}: none assessed at that end")
+        plan.jobs.append(EndJob(country, end, pack, facts, items, ready.periods, paid))
+    return plan
+
+
+def finish_customs(case: Case, plan: CustomsPlan, fired: list[list[Firing]]) -> CustomsResult:
+    """The customs block from the rules that fired at each end (`fired` in the order of `plan.jobs`)."""
+    result = plan.result
+    for job, firings in zip(plan.jobs, fired, strict=True):
+        mine = [f for f in firings if governs(f.rule.file.code, job.country)]
+        regimes, trace = assemble_regimes(job.pack, case, job.facts, job.periods, mine, job.end, job.paid)
+        if not any(r.regime and governs(r.file.code, job.country) for r in job.pack.rules):
+            result.warnings.append(f"no customs regimes known for {job.country}: none assessed at that end")
         result.block.regimes += regimes
         result.trace += trace
-        result.versions.update(pack.versions)
+        result.versions.update(job.pack.versions)
     return result
+
+
+def assess_customs(assessor: Assessor, case: Case) -> CustomsResult | None:
+    """The customs block for one case (a batch plans all its cases first, then runs the engine once)."""
+    plan = plan_customs(assessor, case)
+    if plan is None:
+        return None
+    fired = [ENGINE.run(ENGINE.compiled(job.pack), [(job.facts, job.items)])[0] for job in plan.jobs]
+    return finish_customs(case, plan, fired)

@@ -66,12 +66,18 @@ class Reply(Out):
 class PlatformBlock(Out):
     platform: str
     channel: str | None = None
-    dispute_type: str | None = None
+    dispute_type: str | None = None  # the dispute's type, else what the return's reason would make it
+    dispute_kind: str | None = Field(
+        default=None, description="the platform file's dispute that decided (vcr_13_1 ...)"
+    )
     dispute_window_open: bool | None = None
     dispute_deadline: date | None = None
     seller_response_deadline: date | None = None
     seller_response_deadline_at: datetime | None = None
+    escalation_deadline: date | None = None  # the last day to escalate, or the day the platform steps in
     refund_deadline: date | None = None
+    return_deadline: date | None = None  # the last day the buyer ships an agreed return
+    refund_paid_by: Party | None = None  # who funds the refund (Etsy Purchase Protection: the platform)
     likely_outcome: LikelyOutcome | None = None
     return_shipping_paid_by: Party | None = None
     risk: Risk | None = None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -93,19 +94,17 @@ class Engine:
         batch = next(self._ids)
         for n, (case, items) in enumerate(cases):
             fid = f"{batch}.{n}"
-            fact = {k: case[k] for k in compiled.case_fields if k in case}
-            fact.update(id=fid, sid="0")
-            fact["_kind"] = "c"
+            # the id comes first: the engine echoes the fact's JSON, and _matches reads it there
+            fact = {"id": fid, "sid": "0", "_kind": "c"}
+            fact.update((k, case[k]) for k in compiled.case_fields if k in case)
             facts.append(fact)
             owner[fid] = (n, None)
             if compiled.item_fields:
                 shared = {k: case[k] for k in compiled.item_fields if k in case}
                 for j, item in enumerate(items):
                     iid = f"{fid}.{j}"
-                    line = dict(shared)
+                    line = {"id": iid, "sid": "0", "_kind": "i", **shared}
                     line.update((k, item[k]) for k in compiled.item_fields if k in item)
-                    line.update(id=iid, sid="0")
-                    line["_kind"] = "i"
                     facts.append(line)
                     owner[iid] = (n, j)
         fired: list[list[Firing]] = [[] for _ in cases]
@@ -120,8 +119,8 @@ class Engine:
                     result = _dr.start_action_for_state(handle, state)
                     message = result[1] if result else None
                     while message:
-                        for name, match in json.loads(message).items():
-                            case_no, line_no = owner[match["m"]["id"]]
+                        for name, fid in _matches(message):
+                            case_no, line_no = owner[fid]
                             if (case_no, name, line_no) not in seen:
                                 seen.add((case_no, name, line_no))
                                 fired[case_no].append(Firing(compiled.rules[int(name[1:])], line_no))
@@ -132,6 +131,18 @@ class Engine:
         for firings in fired:
             firings.sort(key=lambda f: (order[id(f.rule)], -1 if f.item is None else f.item))
         return fired
+
+
+# An action message is {"r<i>":{"m":{"id": "<fact id>", ...}}}: reading the rule and the fact id
+# with a pattern spares parsing every matched fact's JSON (it was most of the engine's cost).
+_MATCH = re.compile(r'"(r\d+)":\{"m":\{"id": "([^"]+)"')
+
+
+def _matches(message: str) -> list[tuple[str, str]]:
+    found = _MATCH.findall(message)
+    if found:
+        return found
+    return [(name, match["m"]["id"]) for name, match in json.loads(message).items()]
 
 
 ENGINE = Engine()

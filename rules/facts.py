@@ -141,6 +141,21 @@ _CATALOGUE = [
     Fact("seller_has_brand_authorization", "bool", "the seller holds a brand authorisation or purchase invoices"),
     Fact("seller_has_delivery_proof", "bool", "the seller holds proof of delivery"),
     Fact("seller_has_photos", "bool", "the seller holds pre-shipment photos or video"),
+    Fact(
+        "claim_type",
+        "str",
+        "what the buyer's dispute is (or would be) about: the dispute's type, else the return's reason",
+        _enum(DisputeType),
+    ),
+    Fact("card_reason_code", "str", "the card network's reason code: given, else read from the type (13.1, 4853)"),
+    Fact("buyer_has_photos", "bool", "the buyer's evidence includes photos or video"),
+    Fact("platform_program", "str", "the platform's seller programme (lazmall, choice, mall, global_selling ...)"),
+    Fact("promised_delivery_known", "bool", "a delivery date was promised or estimated"),
+    Fact("promised_delivery_days", "int", "days from shipment (else the order) to the latest promised delivery date"),
+    Fact("order_total", "number", "the whole order's price with the delivery fee paid, in the order's currency"),
+    # set from a platform file's thresholds (rules.platform), in the currency each is written in
+    Fact("signature_required", "bool", "the order total reaches the platform's signed-delivery threshold"),
+    Fact("within_protection_cap", "bool", "the order total is within the platform's purchase-protection cap"),
     # customs
     Fact("cross_border_return", "bool", "the goods go back across a border"),
     # customs, judged at one end of the return route (set by rules.customs, not case_facts)
@@ -225,6 +240,70 @@ def returned_value(case: Case) -> Decimal:
     return sum((item.line_total for item in case.items), Decimal(0))
 
 
+def order_total(case: Case) -> Decimal:
+    """What the buyer paid for the whole order: every line as ordered, and the delivery fee."""
+    lines = sum((item.unit_price * (item.quantity_ordered or item.quantity) for item in case.items), Decimal(0))
+    return lines + (case.order.delivery_fee_paid or Decimal(0))
+
+
+_REASON_CLAIM = {
+    Reason.not_received: DisputeType.not_received,
+    Reason.late_delivery: DisputeType.not_received,
+    Reason.not_as_described: DisputeType.not_as_described,
+    Reason.defective: DisputeType.not_as_described,
+    Reason.damaged: DisputeType.damaged,
+    Reason.wrong_item: DisputeType.wrong_item,
+    Reason.counterfeit: DisputeType.counterfeit,
+    Reason.change_of_mind: DisputeType.change_of_mind,
+    Reason.size_issue: DisputeType.change_of_mind,
+}
+
+
+def claim_type(case: Case, delivered_on: Any) -> DisputeType | None:
+    """The dispute a platform would see: the dispute's type, else the return's reason; an order
+    still undelivered past its promised date can only be a not-received claim."""
+    if case.dispute is not None and case.dispute.type is not None:
+        return case.dispute.type
+    reason = main_reason(case)
+    if reason is not None:
+        return _REASON_CLAIM.get(reason)
+    promised = case.order.agreed_delivery_date or case.order.estimated_delivery_latest
+    if delivered_on is None and promised is not None and case.as_of > promised:
+        return DisputeType.not_received
+    return None
+
+
+# Visa Claims Resolution conditions and Mastercard's umbrella code, by dispute type, for a
+# chargeback whose reason code the case does not give (Stripe's mapping: docs.stripe.com/disputes/categories)
+_VISA_CODE = {
+    DisputeType.not_received: "13.1",
+    DisputeType.not_as_described: "13.3",
+    DisputeType.damaged: "13.3",
+    DisputeType.wrong_item: "13.3",
+    DisputeType.counterfeit: "13.4",
+    DisputeType.credit_not_processed: "13.6",
+    DisputeType.cancelled: "13.7",
+}
+
+
+def card_reason_code(case: Case, claim: DisputeType | None) -> str | None:
+    dispute = case.dispute
+    if dispute is None:
+        return None
+    if dispute.reason_code:  # as given, whatever the channel (Shopify's PRODUCT_UNACCEPTABLE ...)
+        code = dispute.reason_code.strip().lower()
+        for prefix in ("visa", "mastercard", "mc"):
+            code = code.removeprefix(prefix).strip()
+        return code
+    if dispute.channel is None:
+        return None
+    if dispute.channel.value == "visa":
+        return _VISA_CODE.get(claim) if claim else None
+    if dispute.channel.value == "mastercard" and claim is not None and claim != DisputeType.change_of_mind:
+        return "4853"  # 4855 and 4859 were folded into 4853 (Cardholder Dispute)
+    return None
+
+
 def _put(facts: dict[str, Any], name: str, value: Any) -> None:
     """Unknown stays unknown: a None is left out, so no rule can match on it."""
     if value is not None:
@@ -276,6 +355,12 @@ def case_facts(case: Case, delivered_on: Any) -> dict[str, Any]:
     promised = order.agreed_delivery_date or order.estimated_delivery_latest
     if promised is not None:
         f["delivered_late"] = (delivered_on or case.as_of) > promised
+    f["promised_delivery_known"] = promised is not None
+    sent = order.shipped_at or order.ordered_at
+    if promised is not None and sent is not None:
+        f["promised_delivery_days"] = (promised - sent).days
+    _put(f, "platform_program", sale.platform_program)
+    f["order_total"] = float(order_total(case))
     f["additional_period_set"] = order.additional_period_until is not None
     if order.additional_period_until is not None:
         f["additional_period_expired"] = (delivered_on or case.as_of) > order.additional_period_until
@@ -333,6 +418,8 @@ def case_facts(case: Case, delivered_on: Any) -> dict[str, Any]:
             "amex",
             "stripe",
         )
+        if sale.platform is not None and sale.platform.value == "shopify" and dispute.channel in (None, "platform"):
+            f["chargeback"] = True  # a Shopify store's only disputes are Shopify Payments chargebacks
         f["seller_responded"] = dispute.seller_responded_at is not None
         f["buyer_contacted_seller"] = dispute.buyer_contacted_seller_at is not None
         f["dispute_escalated"] = dispute.escalated_at is not None
@@ -348,8 +435,13 @@ def case_facts(case: Case, delivered_on: Any) -> dict[str, Any]:
             evidence & {"delivery_proof", "tracking_delivered", "signature", "proof_of_delivery"}
         )
         f["seller_has_photos"] = bool(evidence & {"photos", "video", "pre_shipment_photos"})
+        f["buyer_has_photos"] = bool(set(dispute.buyer_evidence) & {"photos", "video", "photo", "unboxing_video"})
         if not f.get("requested_solution"):
             _put(f, "requested_solution", dispute.requested_solution)
+
+    claim = claim_type(case, delivered_on)
+    _put(f, "claim_type", claim)
+    _put(f, "card_reason_code", card_reason_code(case, claim))
 
     shipment = case.customs.return_shipment if case.customs else None
     f["cross_border_return"] = bool(

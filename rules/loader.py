@@ -151,6 +151,7 @@ class PackRule:
     per_item: bool = False
     regime: str | None = None
     unmet: str | None = None
+    dispute: str | None = None  # platform files: the dispute kind the rule is about
 
     @cached_property
     def facts(self) -> list[str]:
@@ -187,7 +188,7 @@ class Pack:
     def versions(self) -> dict[str, str]:
         return {f.path: f.version for f in self.chain}
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Names the compiled ruleset: a new version of any file in the chain gets a new key."""
         digest = hashlib.sha256("|".join(f"{f.path}={f.version}" for f in self.chain).encode()).hexdigest()
@@ -328,7 +329,15 @@ def build_pack(code: str, files: dict[str, SourceFile]) -> Pack:
         for required in ("citation", "why"):
             if not merged.get(required):
                 problems.append(source.problem(path, f"'{required}' is required (none inherited)"))
-        if role != "scope" and not merged.get("right") and not merged.get("regime"):
+        if leaf.spec.kind == "platform":
+            # a platform's rules are about its disputes, never about a consumer-law right
+            if role == "scope" or merged.get("right") or merged.get("regime"):
+                problems.append(source.problem(path, "a platform rule names the dispute it is about, not a right"))
+            elif not merged.get("dispute"):
+                problems.append(source.problem(path, f"a {role} rule names the dispute it is about"))
+        elif merged.get("dispute"):
+            problems.append(source.problem(path, "only a platform file's rules are about a dispute"))
+        elif role != "scope" and not merged.get("right") and not merged.get("regime"):
             problems.append(source.problem(path, f"a {role} rule names the right (or regime) it is about"))
         if merged.get("regime") and role == "bar" and not merged.get("unmet"):
             problems.append(source.problem(path, "a bar on a regime names the condition that is unmet"))
@@ -350,6 +359,7 @@ def build_pack(code: str, files: dict[str, SourceFile]) -> Pack:
             path=path,
             regime=merged["regime"].value if merged.get("regime") else None,
             unmet=merged.get("unmet"),
+            dispute=merged.get("dispute"),
         )
         pack_rule.per_item = any(known[f].per_item for f in pack_rule.facts if f in known)
         if pack_rule.per_item and role != "bar":
@@ -399,8 +409,10 @@ def _check_metadata(source: SourceFile) -> list[Problem]:
 
 def _check_outcome(pack: Pack, then: Outcome, source: SourceFile, path: KeyPath) -> list[Problem]:
     problems = []
-    if then.deadline not in (None, "none") and then.deadline not in pack.periods:
-        problems.append(source.problem((*path, "deadline"), f"unknown period '{then.deadline}'"))
+    for key in ("deadline", "respond_by", "escalate_by", "refund_by", "return_by"):
+        name = getattr(then, key)
+        if name not in (None, "none") and name not in pack.periods:
+            problems.append(source.problem((*path, key), f"unknown period '{name}'"))
     if then.share is not None:
         share = pack.parameters.get(then.share)
         if share is None or share.unit != "share":
@@ -434,6 +446,10 @@ def _check_periods(pack: Pack) -> list[Problem]:
                 problems.append(
                     source.problem((*path, "judged_on"), f"unknown act '{act}' (one of {', '.join(ANCHORS)})")
                 )
+        ends = [] if period.ends is None else period.ends if isinstance(period.ends, list) else [period.ends]
+        for end in ends:
+            if end not in ANCHORS:
+                problems.append(source.problem((*path, "ends"), f"unknown date '{end}' (one of {', '.join(ANCHORS)})"))
         for start in _starts(period):
             if start.startswith("end_of:"):
                 if start[7:] not in pack.periods:

@@ -203,6 +203,16 @@ def compute_periods(pack: Pack, case: Case, facts: dict[str, Any]) -> dict[str, 
             results[name] = result
             return result
 
+        if period.ends is not None:
+            # the last day is a date of the case itself: nothing to count, nothing to move
+            ends = period.ends if isinstance(period.ends, list) else [period.ends]
+            day = next((d for d in (ANCHORS[e](case) for e in ends) if d is not None), None)
+            result = judge(period, name, day, day, day)
+            if day is None:
+                result = PeriodResult(name, "not_started", problem=f"no {' or '.join(ends).replace('_', ' ')} date yet")
+            results[name] = result
+            return result
+
         anchors: list[str] = period.starts if isinstance(period.starts, list) else [period.starts or "as_of"]
         start: date | None = None
         for anchor in anchors:

@@ -17,17 +17,20 @@ from datetime import UTC, datetime
 from typing import Any
 
 from rules.case import Case, unknown_fields
-from rules.customs import assess_customs
+from rules.customs import CustomsResult, finish_customs, plan_customs
 from rules.decision import Decision, Legal
 from rules.engine import ENGINE, Firing
 from rules.facts import case_facts, item_facts, main_reason
 from rules.loader import Library, Pack
 from rules.paperwork import paperwork_for
 from rules.periods import PeriodResult, compute_periods, keyed_day, last_parcel
+from rules.platform import PlatformPrepared
+from rules.platform import assemble as assemble_platform
+from rules.platform import prepare as prepare_platform
 from rules.resolver import recommend
 from rules.rights import Assessed, assemble
 
-BATCH = 32
+BATCH = 256  # cases prepared together: the engine then sees each pack once per batch
 
 
 @dataclass
@@ -40,6 +43,7 @@ class Prepared:
     items: list[dict[str, Any]]
     periods: dict[str, PeriodResult]
     warnings: list[str]
+    platform: PlatformPrepared | None = None  # the platform or card network judging a dispute
 
 
 class Assessor:
@@ -61,11 +65,15 @@ class Assessor:
         return None
 
     def prepare(self, case: Case, pack: Pack | None = None) -> Prepared:
-        warnings = [f"unknown field ignored: {path}" for path in unknown_fields(case)]
+        """Facts and periods of `case` for `pack` (by default the buyer's law). Warnings about
+        the case itself come only with the default pack: other packs prepare the same case."""
+        warnings = [f"unknown field ignored: {path}" for path in unknown_fields(case)] if pack is None else []
         pack = pack or self.buyer_pack(case)
         facts = case_facts(case, last_parcel(case))
         reason = main_reason(case)
         items = [item_facts(item, reason) for item in case.items]
+        # before the law's periods join the facts: the platform counts its own
+        platform = prepare_platform(self.library, case, facts)
         periods: dict[str, PeriodResult] = {}
         if pack is None:
             warnings.append(
@@ -80,7 +88,7 @@ class Assessor:
                 value = parameter.at(keyed_day(case, parameter.keyed_by))
                 if value is not None:
                     facts[f"param_{name}"] = value.value
-        return Prepared(case, pack, facts, items, periods, warnings)
+        return Prepared(case, pack, facts, items, periods, warnings, platform)
 
     # -- assessing ----------------------------------------------------------------------------
 
@@ -99,25 +107,44 @@ class Assessor:
 
     def _fire(self, batch: list[Prepared]) -> list[list[Firing]]:
         """Run each pack's ruleset once for all the batch's cases that use it."""
-        fired: list[list[Firing]] = [[] for _ in batch]
-        groups: dict[str, list[int]] = {}
-        for i, prepared in enumerate(batch):
-            if prepared.pack is not None:
-                groups.setdefault(prepared.pack.key, []).append(i)
-        for indexes in groups.values():
-            pack = batch[indexes[0]].pack
-            compiled = ENGINE.compiled(pack)  # type: ignore[arg-type]
-            results = ENGINE.run(compiled, [(batch[i].facts, batch[i].items) for i in indexes])
-            for i, firings in zip(indexes, results, strict=True):
-                fired[i] = firings
-        return fired
+        return _run_packs([(p.pack, p.facts, p.items) for p in batch])
+
+    def _fire_platforms(self, batch: list[Prepared]) -> list[list[Firing]]:
+        """Likewise for the platform files: each case with its platform's own facts."""
+        return _run_packs(
+            [(p.platform.pack, p.platform.facts, p.items) if p.platform else (None, {}, []) for p in batch]
+        )
+
+    def _customs(self, batch: list[Prepared]) -> list[CustomsResult | None]:
+        """The customs block of every case in the batch, with one engine call per pack."""
+        plans = [plan_customs(self, p.case, p) for p in batch]
+        jobs = [(plan_no, job) for plan_no, plan in enumerate(plans) if plan for job in plan.jobs]
+        fired = _run_packs([(job.pack, job.facts, job.items) for _n, job in jobs])
+        per_plan: list[list[list[Firing]]] = [[] for _ in plans]
+        for (plan_no, _job), firings in zip(jobs, fired, strict=True):
+            per_plan[plan_no].append(firings)
+        return [
+            finish_customs(p.case, plan, per_plan[i]) if plan is not None else None
+            for i, (p, plan) in enumerate(zip(batch, plans, strict=True))
+        ]
 
     def _finish(self, batch: list[Prepared], evaluated_at: datetime | None) -> Iterator[Decision]:
         fired = self._fire(batch)
-        for prepared, firings in zip(batch, fired, strict=True):
-            yield self._decide(prepared, firings, evaluated_at)
+        platform_fired = self._fire_platforms(batch)
+        customs = self._customs(batch)
+        for prepared, firings, platform_firings, customs_result in zip(
+            batch, fired, platform_fired, customs, strict=True
+        ):
+            yield self._decide(prepared, firings, evaluated_at, platform_firings, customs_result)
 
-    def _decide(self, prepared: Prepared, firings: list[Firing], evaluated_at: datetime | None) -> Decision:
+    def _decide(
+        self,
+        prepared: Prepared,
+        firings: list[Firing],
+        evaluated_at: datetime | None,
+        platform_firings: list[Firing] | None = None,
+        customs: CustomsResult | None = None,
+    ) -> Decision:
         case, pack = prepared.case, prepared.pack
         warnings = list(prepared.warnings)
         assessed = Assessed([], [], False, {})
@@ -130,19 +157,25 @@ class Assessor:
             if _has_scope(pack) and not assessed.scoped:
                 applicable, assessed, extra = self._outside_scope(case, pack, assessed)
                 versions.update(extra)
-        recommendation = recommend(case, prepared.facts, assessed.rights, assessed.act_by)
+        platform, platform_trace = None, []
+        if prepared.platform is not None:
+            assembled = assemble_platform(prepared.platform, case, platform_firings or [])
+            platform, platform_trace = assembled.block, assembled.trace
+            versions.update(prepared.platform.versions)
+            warnings += assembled.warnings
+        recommendation = recommend(case, prepared.facts, assessed.rights, assessed.act_by, platform)
         decision = Decision(
             case_id=case.case_id,
             as_of=case.as_of,
             evaluated_at=evaluated_at or datetime.now(UTC),
             rule_versions=versions,
             legal=Legal(applicable_law=applicable, rights=assessed.rights),
+            platform=platform,
             recommendation=recommendation,
-            trace=assessed.trace,
+            trace=assessed.trace + platform_trace,
             warnings=warnings,
         )
-        customs = assess_customs(self, case)  # the regimes at both ends of the return route
-        if customs is not None:
+        if customs is not None:  # the regimes at both ends of the return route
             decision.customs = customs.block
             decision.trace += customs.trace
             decision.rule_versions.update(customs.versions)
@@ -163,6 +196,22 @@ class Assessor:
                 other.trace = trace + other.trace
                 return seller_pack.applicable_codes(), other, seller_pack.versions
         return [], Assessed([], trace, False, {}), {}
+
+
+def _run_packs(entries: list[tuple[Pack | None, dict[str, Any], list[dict[str, Any]]]]) -> list[list[Firing]]:
+    """(pack, facts, item facts) per case -> the rules that fired, one engine call per pack."""
+    fired: list[list[Firing]] = [[] for _ in entries]
+    groups: dict[str, list[int]] = {}
+    for i, (pack, _facts, _items) in enumerate(entries):
+        if pack is not None:
+            groups.setdefault(pack.key, []).append(i)
+    for indexes in groups.values():
+        pack = entries[indexes[0]][0]
+        compiled = ENGINE.compiled(pack)  # type: ignore[arg-type]
+        results = ENGINE.run(compiled, [(entries[i][1], entries[i][2]) for i in indexes])
+        for i, firings in zip(indexes, results, strict=True):
+            fired[i] = firings
+    return fired
 
 
 def _has_consumer_law(pack: Pack) -> bool:

@@ -177,6 +177,9 @@ def _period_text(pack: object, name: str | None, on: date) -> str:
     if period.earliest_of or period.latest_of:
         which = "earliest" if period.earliest_of else "latest"
         return f"{which} of " + ", ".join(_period_text(pack, p, on) for p in (period.earliest_of or period.latest_of))
+    if period.ends is not None:
+        ends = period.ends if isinstance(period.ends, list) else [period.ends]
+        return "ends on the " + " or ".join(ends).replace("_", " ") + " date"
     if isinstance(period.length, LengthFromCase):
         return f"the case's {period.length.fact} ({period.length.unit}) from {period.starts}".replace("_", " ")
     parameter = pack.parameters[period.length]  # type: ignore[index]

@@ -9,6 +9,10 @@ Order of preference, as the law and a careful seller would have it:
 4. Nothing applies: reject, saying why; unclear cases escalate to a person.
 Where sending the goods back would cost more than they are worth, or the seller's returnless
 threshold is met, the seller keeps the money for postage: refund or replace without a return.
+Then the platform's dispute, where there is one (`with_platform`): an open chargeback means never
+refunding again; a not-received dispute the buyer will win means refund or reship, one the
+delivery scan wins means reject with the proof; and the seller must act by the platform's
+answer deadline when that comes before the law's.
 """
 
 from __future__ import annotations
@@ -19,9 +23,9 @@ from decimal import Decimal
 from typing import Any
 
 from rules.case import Case
-from rules.decision import Recommendation, RightOutcome
+from rules.decision import PlatformBlock, Recommendation, RightOutcome
 from rules.facts import returned_value
-from rules.vocab import FAULT_REASONS, NO_FAULT_REASONS, Party, Reason, Remedy, Resolution, Right
+from rules.vocab import FAULT_REASONS, NO_FAULT_REASONS, LikelyOutcome, Party, Reason, Remedy, Resolution, Right
 
 _REQUESTED = {"refund_only": Remedy.refund, "return_and_refund": Remedy.refund, "replacement": Remedy.replace}
 
@@ -35,9 +39,16 @@ class Choice:
 
 
 def recommend(
-    case: Case, facts: dict[str, Any], rights: list[RightOutcome], act_by: dict[str, date | None]
+    case: Case,
+    facts: dict[str, Any],
+    rights: list[RightOutcome],
+    act_by: dict[str, date | None],
+    platform: PlatformBlock | None = None,
 ) -> Recommendation:
     choice = choose(case, facts, rights)
+    answer_by = None
+    if platform is not None:
+        choice, answer_by = with_platform(case, facts, choice, platform)
     right = choice.right
     value = returned_value(case)
     amount: Decimal | None = None
@@ -54,9 +65,57 @@ def recommend(
         return_shipping_paid_by=paid_by,
         refund_amount=amount,
         currency=case.order.currency if amount is not None else None,
-        act_by=act_by.get(right.right.value) if right else None,
+        act_by=min((d for d in (act_by.get(right.right.value) if right else None, answer_by) if d), default=None),
         reasons=choice.reasons,
     )
+
+
+_BUYER_WINS = (LikelyOutcome.buyer_wins_full_refund, LikelyOutcome.reship)
+
+
+def with_platform(
+    case: Case, facts: dict[str, Any], choice: Choice, platform: PlatformBlock
+) -> tuple[Choice, date | None]:
+    """The choice as the platform's dispute changes it, and the day the seller must answer by."""
+    dispute = case.dispute
+    answer_by = platform.seller_response_deadline
+    if dispute is None:
+        return choice, None
+    where = platform.channel if platform.channel not in (None, "platform") else platform.platform
+    if where == "other":  # no platform or network named: the buyer complained to the store
+        return Choice(choice.resolution, choice.right, choice.return_required, choice.reasons), None
+    if facts.get("chargeback"):
+        due = answer_by or dispute.processor_due_by
+        line = (
+            f"A chargeback is open ({where}): do not refund again, the issuer has already taken the money back; "
+            "accept or contest it through the processor" + (f" by {due}" if due else "") + "."
+        )
+        return Choice(Resolution.escalate, choice.right, False, [line, *choice.reasons]), due
+    if platform.dispute_window_open is False:
+        line = (
+            f"The {where} dispute is outside its window ({platform.dispute_deadline}): it cannot succeed as a dispute."
+        )
+        return Choice(choice.resolution, choice.right, choice.return_required, [*choice.reasons, line]), None
+    answer = f"; answer by {answer_by}" if answer_by else ""
+    if platform.dispute_type == Reason.not_received.value and choice.right is None:
+        if platform.likely_outcome in _BUYER_WINS:
+            asked = dispute.requested_solution.value if dispute.requested_solution else None
+            refund = asked == "refund_only" and platform.likely_outcome != LikelyOutcome.reship
+            signals = [
+                s.replace("_", " ") for s in (platform.risk.signals if platform.risk else []) if s != "dispute_open"
+            ]
+            todo = (
+                "refund in full."
+                if refund
+                else "reship on a tracked service with a small gift, or refund; don't contest."
+            )
+            line = f"The {where} dispute will likely go to the buyer ({', '.join(signals) or 'no proof of delivery'}){answer}: {todo}"
+            return Choice(Resolution.refund if refund else Resolution.reship, None, False, [line]), answer_by
+        if platform.likely_outcome == LikelyOutcome.seller_wins and facts.get("delivery_confirmed"):
+            line = f"The carrier confirmed delivery: answer the {where} dispute with the proof of delivery{answer}; do not refund."
+            return Choice(Resolution.reject, None, False, [line]), answer_by
+    line = f"The {where} dispute is open{answer}."
+    return Choice(choice.resolution, choice.right, choice.return_required, [*choice.reasons, line]), answer_by
 
 
 def _cheap_to_keep(facts: dict[str, Any]) -> str | None:

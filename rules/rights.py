@@ -7,7 +7,7 @@ its deadline decides whether the buyer acted in time. Each fired rule leaves a t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
@@ -15,29 +15,12 @@ from typing import Any
 from rules.calendar import calendar_for
 from rules.case import Case, Item
 from rules.decision import RightOutcome, TraceLine
+from rules.drafts import collect, trace_line
 from rules.engine import Firing
-from rules.loader import Pack, PackRule
+from rules.loader import Pack
 from rules.periods import ANCHORS, PeriodResult, keyed_day
-from rules.schema import Citation, CountingRule, Outcome, RefundDue
+from rules.schema import Citation, CountingRule, RefundDue
 from rules.vocab import Party, ProofBurden, RefundUnit, Remedy, Right
-
-_FIELDS = ("eligible", "deadline", "remedies", "return_shipping_paid_by", "refund_due", "refund", "burden_of_proof_on")
-
-
-@dataclass
-class Draft:
-    right: str
-    grant: PackRule
-    outcome: dict[str, Any] = field(default_factory=dict)
-    amends: list[PackRule] = field(default_factory=list)
-    bars: list[PackRule] = field(default_factory=list)
-    barred_items: dict[int, PackRule] = field(default_factory=dict)
-
-    def apply(self, then: Outcome) -> None:
-        for name in _FIELDS:
-            value = getattr(then, name)
-            if value is not None:
-                self.outcome[name] = value
 
 
 @dataclass
@@ -46,17 +29,6 @@ class Assessed:
     trace: list[TraceLine]
     scoped: bool  # a scope rule fired: the file's consumer law governs the case
     act_by: dict[str, Any]  # right -> the day the seller must refund by, where the law fixes one
-
-
-def trace_line(rule: PackRule, facts: dict[str, Any], outcome: str) -> TraceLine:
-    return TraceLine(
-        rule=rule.id,
-        file=rule.file.path,
-        version=rule.file.version,
-        citation=rule.citation_text,
-        outcome=outcome,
-        facts={name: facts.get(name) for name in rule.facts},
-    )
 
 
 def period_line(pack: Pack, result: PeriodResult) -> TraceLine:
@@ -83,39 +55,10 @@ def assemble(
     periods: dict[str, PeriodResult],
     firings: list[Firing],
 ) -> Assessed:
-    drafts: dict[str, Draft] = {}
-    trace: list[TraceLine] = []
-    scoped = False
-    for firing in firings:
-        rule = firing.rule
-        if rule.role == "scope":
-            scoped = True
-            trace.append(trace_line(rule, facts, "scope: this law governs the case"))
-        elif rule.role == "grant" and rule.right is not None:
-            draft = drafts.get(rule.right)
-            if draft is None:
-                draft = drafts[rule.right] = Draft(rule.right, rule)
-            else:
-                draft.grant = rule
-            draft.apply(rule.then)
-            trace.append(trace_line(rule, facts, f"grant {rule.right}"))
-
-    for firing in firings:
-        rule = firing.rule
-        draft = drafts.get(rule.right) if rule.right else None
-        if draft is None or rule.role not in ("amend", "bar"):
-            continue
-        if rule.role == "amend":
-            draft.amends.append(rule)
-            draft.apply(rule.then)
-            trace.append(trace_line(rule, facts, f"amend {rule.right}"))
-        elif firing.item is not None:
-            draft.barred_items.setdefault(firing.item, rule)
-            sku = case.items[firing.item].sku or f"line {firing.item + 1}"
-            trace.append(trace_line(rule, facts, f"bar {rule.right} for {sku}"))
-        else:
-            draft.bars.append(rule)
-            trace.append(trace_line(rule, facts, f"bar {rule.right}"))
+    scoped = any(f.rule.role == "scope" for f in firings)
+    scope = [trace_line(f.rule, facts, "scope: this law governs the case") for f in firings if f.rule.role == "scope"]
+    drafts, trace = collect(firings, lambda rule: rule.right, case, facts)
+    trace = scope + trace
 
     rights: list[RightOutcome] = []
     act_by: dict[str, Any] = {}
@@ -161,11 +104,11 @@ def assemble(
         refund_basis = outcome.get("refund")
         amount = _refund_amount(case, [case.items[i] for i in items], refund_basis) if eligible else None
         if eligible and due is not None and within is not None:
-            act_by[draft.right] = _due_day(pack, case, due, within, unit)
+            act_by[draft.subject] = _due_day(pack, case, due, within, unit)
 
         rights.append(
             RightOutcome(
-                right=Right(draft.right),
+                right=Right(draft.subject),
                 jurisdiction=pack.jurisdiction_of(draft.grant),
                 eligible=eligible,
                 deadline=deadline,

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from rules.vocab import Confidence, Document, Party, ProofBurden, RefundUnit, Regime, Remedy, Right
+from rules.vocab import Confidence, Document, LikelyOutcome, Party, ProofBurden, RefundUnit, Regime, Remedy, Right
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_.]*$")]
 Code = Annotated[str, Field(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$|^[a-z][a-z0-9_]*$")]
@@ -109,6 +109,8 @@ class CountingRule(Strict):
     last_day_off_work: Literal["next_working_day", "stays"] = "stays"
     weekend: list[Weekday] = Field(default_factory=lambda: ["saturday", "sunday"])  # type: ignore[arg-type]
     public_holidays: bool = True
+    # business_hours periods: how many hours one working day holds (Mercado Libre counts 08:00-21:00)
+    hours_per_business_day: int = Field(default=8, ge=1, le=24)
     # the `holidays` package's categories that count as days off: "public" always; some laws
     # add more (Sweden: Midsummer Eve, Christmas Eve and New Year's Eve are "de_facto")
     holiday_categories: list[Literal["public", "de_facto", "bank", "government", "optional"]] = Field(
@@ -131,6 +133,9 @@ class Period(Strict):
     starts: Anchor | list[Anchor] | None = None  # a list: the first of these dates the case has
     length: str | LengthFromCase | None = None
     counting: str | None = None
+    # a period whose last day is a date of the case itself (the processor's evidence due date,
+    # the promised delivery date): the first of these dates the case has
+    ends: Anchor | list[Anchor] | None = None
     judged_on: list[str] = Field(default_factory=lambda: ["as_of"])
     earliest_of: list[str] = Field(default_factory=list)
     latest_of: list[str] = Field(default_factory=list)
@@ -143,10 +148,11 @@ class Period(Strict):
     @model_validator(mode="after")
     def _shape(self) -> Period:
         combined = bool(self.earliest_of or self.latest_of)
-        if combined and (self.starts or self.length):
-            raise ValueError("a period is either starts+length+counting or earliest_of/latest_of, not both")
-        if not combined and not (self.starts and self.length and self.counting):
-            raise ValueError("a period needs starts, length and counting (or earliest_of/latest_of)")
+        counted = bool(self.starts or self.length)
+        if combined + counted + (self.ends is not None) > 1:
+            raise ValueError("a period is one of starts+length+counting, ends, or earliest_of/latest_of")
+        if not combined and self.ends is None and not (self.starts and self.length and self.counting):
+            raise ValueError("a period needs starts, length and counting (or ends, or earliest_of/latest_of)")
         return self
 
 
@@ -168,6 +174,14 @@ class Outcome(Strict):
     refund_due: RefundDue | None = None
     refund: Literal["items", "items_and_standard_delivery", "items_and_delivery", "none"] | None = None
     burden_of_proof_on: ProofBurden | None = None
+    # A platform dispute (rules with `dispute:` in disputes/platforms/*.yaml): `deadline` is the
+    # last day to open it; these periods give the other dates of its timetable.
+    respond_by: str | None = None  # the seller's last day to answer
+    escalate_by: str | None = None  # the last day to escalate, or the day the platform steps in
+    refund_by: str | None = None  # the last day the refund is due
+    return_by: str | None = None  # the last day the buyer ships an agreed return
+    likely_outcome: LikelyOutcome | None = None
+    refund_paid_by: Party | None = None  # who funds the refund (Etsy Purchase Protection: the platform)
     # customs regimes: the share of what was paid that comes back (a parameter in `share`
     # units; none for a relief, where nothing was paid), what it is a share of, the forms
     # the regime needs, and the condition named unmet when the deadline has passed
@@ -188,10 +202,12 @@ class Rule(Strict):
     file's consumer law governs the case. A rule may be about a customs `regime` instead of a
     right, with the same roles; its bars name the condition that is `unmet`. In a child file, a rule with a parent's id replaces
     the keys it gives (`when` and `then` as a whole) and `disabled: true` removes it.
+    A platform file's rules are about a `dispute` (one of its dispute kinds) instead of a right.
     """
 
     role: Role | None = None
     right: Right | None = None
+    dispute: Id | None = None  # a platform file's rule about one of its disputes instead of a right
     regime: Regime | None = None  # a rule about a customs regime instead of a right
     unmet: Id | None = None  # a bar on a regime names the condition the case fails
     when: dict[str, Any] | None = None

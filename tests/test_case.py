@@ -74,6 +74,48 @@ def test_unknown_fields_are_warned_about_not_refused(assessor):
     assert "unknown field ignored: order.ordred_at" in warnings
 
 
+def test_platform_facts_are_derived_from_the_case():
+    from rules.facts import case_facts
+
+    case = parse_case(
+        {
+            "case_id": "F-1",
+            "as_of": "2026-11-15",
+            "buyer": {"country": "ES"},
+            "seller": {"country": "CN"},
+            "sale": {"platform": "aliexpress", "platform_program": "choice"},
+            "order": {"shipped_at": "2026-10-03", "estimated_delivery_latest": "2026-11-12", "delivery_fee_paid": 2},
+            "items": [{"sku": "W", "unit_price": 38.5, "quantity": 1, "quantity_ordered": 2}],
+            "dispute": {"channel": "visa", "buyer_evidence": ["photos"]},
+        }
+    )
+    facts = case_facts(case, None)
+    # no type or reason given, but undelivered past the promised date: only a not-received claim fits
+    assert facts["claim_type"] == "not_received"
+    assert facts["card_reason_code"] == "13.1"
+    assert facts["promised_delivery_days"] == (date(2026, 11, 12) - date(2026, 10, 3)).days
+    assert facts["order_total"] == 79.0  # both ordered watches and the delivery fee
+    assert facts["platform_program"] == "choice"
+    assert facts["buyer_has_photos"] is True
+
+
+def test_a_given_reason_code_is_kept_and_mastercard_uses_4853():
+    from rules.facts import case_facts
+
+    base = {
+        "case_id": "F-2",
+        "buyer": {"country": "US"},
+        "seller": {"country": "US"},
+        "items": [{"sku": "W", "unit_price": 10}],
+    }
+    given = parse_case({**base, "dispute": {"channel": "visa", "type": "cancelled", "reason_code": "Visa 13.2"}})
+    assert case_facts(given, None)["card_reason_code"] == "13.2"
+    mastercard = parse_case({**base, "dispute": {"channel": "mastercard", "type": "counterfeit"}})
+    assert case_facts(mastercard, None)["card_reason_code"] == "4853"
+    shopify = parse_case({**base, "sale": {"platform": "shopify"}, "dispute": {"type": "not_received"}})
+    assert case_facts(shopify, None)["chargeback"] is True
+
+
 def test_prescribed_disclosure_becomes_a_fact():
     from rules.facts import case_facts
 
