@@ -196,17 +196,24 @@ def _queue_ids(c: Client, query: str = "") -> list[str]:
 def test_the_queue_sorts_by_deadline_and_marks_overdue_and_due_soon(app, as_role) -> None:
     c = as_role("reviewer")
     upload_examples(c)
-    app.config["TODAY"] = date(2027, 1, 12)  # EX-DE-1 must be acted on by 2027-01-11
+    with app.app_context():
+        deadlines = dict(db.session.execute(select(CaseRecord.case_id, CaseRecord.act_by)).all())
+    assert deadlines["EX-DE-1"] == date(2027, 1, 11)
+    # earliest deadline first, cases without one last
+    expected = sorted(deadlines, key=lambda k: (deadlines[k] is None, deadlines[k] or date.max))
     ids = _queue_ids(c)
-    assert ids[0] == "EX-DE-1"  # the only case with a deadline comes first
+    assert [deadlines[i] for i in ids] == [deadlines[i] for i in expected]
+    assert deadlines[ids[-1]] is None
+    app.config["TODAY"] = date(2027, 1, 12)  # EX-DE-1 had to be acted on by 2027-01-11
     html = c.get("/queue").get_data(as_text=True)
     assert 'class="row-overdue" data-case="EX-DE-1"' in html
-    assert _queue_ids(c, "?due=overdue") == ["EX-DE-1"]
+    assert "EX-DE-1" in _queue_ids(c, "?due=overdue")
     app.config["TODAY"] = date(2027, 1, 10)
     assert 'class="row-soon" data-case="EX-DE-1"' in c.get("/queue").get_data(as_text=True)
-    assert _queue_ids(c, "?due=soon") == ["EX-DE-1"] and _queue_ids(c, "?due=overdue") == []
-    app.config["TODAY"] = date(2026, 12, 1)
-    assert _queue_ids(c, "?due=later") == ["EX-DE-1"]
+    assert _queue_ids(c, "?due=soon") == ["EX-DE-1"] and "EX-DE-1" not in _queue_ids(c, "?due=overdue")
+    app.config["TODAY"] = date(2026, 1, 1)
+    assert set(_queue_ids(c, "?due=later")) == {k for k, v in deadlines.items() if v is not None}
+    assert set(_queue_ids(c, "?due=none")) == {k for k, v in deadlines.items() if v is None}
 
 
 def test_the_queue_filters_by_jurisdiction_platform_and_status(as_role) -> None:

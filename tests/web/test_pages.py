@@ -29,8 +29,9 @@ def test_the_risk_form_builds_a_case_and_shows_what_the_decision_gives(app, as_r
     assert 'id="risk-result"' in html
     assert '"platform": "aliexpress"' in html  # the case it checked is shown
     assert '"seller_evidence": [' in html and "tracking_in_transit" in html
-    decision_has_platform = "Reply to the buyer" in html or 'id="no-platform"' in html
-    assert decision_has_platform
+    # the disputes work fills the platform block: the risk, the deadline and a reply in Spanish
+    assert "Reply to the buyer" in html and 'lang="es"' in html
+    assert 'id="seller-response-deadline"' in html and "High" in html
 
 
 def test_the_risk_form_names_bad_facts(as_role) -> None:

@@ -152,3 +152,15 @@ def test_a_sellers_documents_are_its_own(app, as_role) -> None:
         pk = db.session.scalars(select(CaseRecord.id)).one()
     assert as_role("seller").get(f"/cases/{pk}/documents/commercial_invoice.html").status_code == 200
     assert as_role("other_seller").get(f"/cases/{pk}/documents/commercial_invoice.html").status_code == 404
+
+
+def test_the_platform_block_shows_risk_deadlines_and_the_reply(app, as_role) -> None:
+    pk = _stored(app, as_role, "aliexpress-not-received")
+    html = as_role("support").get(f"/cases/{pk}").get_data(as_text=True)
+    assert "No platform dispute was assessed" not in html
+    assert "Nov 19, 2026" in html  # the seller's response deadline
+    assert "tracking_silent" in html and "High" in html
+    assert 'id="reply" lang="es"' in html and "Pedido AE-8123" in html
+    with app.app_context():
+        record = db.session.get(CaseRecord, pk)
+        assert record is not None and record.risk_level == "high" and record.platform == "aliexpress"

@@ -118,7 +118,7 @@ def test_upload_queue_case_override_download_and_chinese(app, page, people, shot
     shot(page, "07-queue-zh")
 
 
-def test_a_seller_sees_only_its_cases_in_the_browser(page, as_role, people, live_server) -> None:
+def test_a_seller_sees_only_its_cases_in_the_browser(page, as_role, people, live_server, shot) -> None:
     staff = as_role("reviewer")
     from tests.web.conftest import example_bytes, upload
 
@@ -134,6 +134,9 @@ def test_a_seller_sees_only_its_cases_in_the_browser(page, as_role, people, live
     page.goto("/queue")
     page.click("text=EX-AE-1")
     assert page.locator("#review").count() == 0  # sellers do not review
+    assert "Pedido AE-8123" in page.inner_text("#reply")
+    shot(page, "15-case-platform-seller")
+    shot(page, "16-platform-block", "#platform")
 
 
 def test_support_checks_dispute_risk(page, people, shot) -> None:
@@ -153,6 +156,8 @@ def test_support_checks_dispute_risk(page, people, shot) -> None:
     page.click("#risk-form button[type=submit]")
     page.wait_for_selector("#risk-result")
     assert "Recommendation" in page.inner_text("main")
+    assert page.locator("#reply").get_attribute("lang") == "es"
+    assert "High" in page.inner_text("#risk-result")
     shot(page, "08-dispute-risk")
 
 
