@@ -95,3 +95,15 @@ def test_pages_carry_security_headers(client) -> None:
     assert response.headers["X-Frame-Options"] == "DENY"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert "onchange=" not in response.get_data(as_text=True)  # no inline script for the CSP to block
+
+
+def test_every_rule_file_in_force_has_a_page(as_role) -> None:
+    c = as_role("compliance")
+    library = assessor().library
+    platforms = library.codes("platform")
+    assert platforms, "the platform rule files are in force"
+    for code in library.codes():
+        response = c.get(f"/rules/{code}")
+        assert response.status_code == 200, code
+    index = c.get("/rules").get_data(as_text=True)
+    assert "Platforms" in index and f'href="/rules/{platforms[0]}"' in index

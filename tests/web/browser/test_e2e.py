@@ -164,6 +164,7 @@ def test_support_checks_dispute_risk(page, people, shot) -> None:
 def test_the_rule_files_read_with_dates_and_citations(page, people, shot) -> None:
     sign_in(page, people["compliance"])
     page.click("nav >> text=Rule files")
+    shot(page, "17-rules-index")
     page.click("a[href='/rules/DE']")
     page.wait_for_selector("#parameters")
     assert "BGB" in page.inner_text("#parameters")
