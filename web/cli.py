@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import click
+from flask import Flask
 
 from rules.cli import main
 
@@ -25,7 +26,8 @@ __all__ = ["main"]
 DEFAULT_PORT = 5000
 
 
-def _app():  # type: ignore[no-untyped-def]
+def _app() -> Flask:
+    """The app with its database migrated to the latest schema."""
     from web import create_app
     from web.database import upgrade
 
@@ -145,7 +147,7 @@ def demo(host: str, port: int, examples: Path | None, no_serve: bool) -> None:
         app.run(host=host, port=port, threaded=True, use_reloader=False)
 
 
-def _where(app) -> str:  # type: ignore[no-untyped-def]
+def _where(app: Flask) -> str:
     from sqlalchemy.engine import make_url
 
     return make_url(app.config["SQLALCHEMY_DATABASE_URI"]).render_as_string(hide_password=True)
