@@ -150,11 +150,16 @@ def _pick(line: Any, filled: dict[str, str], flags: frozenset[str]) -> str | Non
         if line.get("if") not in flags:
             return None
         line = line["text"]
-    names = {name for _, name, _, _ in string.Formatter().parse(line) if name}
-    if not names <= filled.keys():
+    if not _placeholders(line) <= filled.keys():
         return None
     # a date that ends in a period (Russian "15 октября 2026 г.") closing a sentence
     return _DOUBLE_STOP.sub(".", str(line).format(**filled))
+
+
+@lru_cache(maxsize=4096)
+def _placeholders(line: str) -> frozenset[str]:
+    """The {names} a template line needs (templates are few: parse each line once)."""
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(line) if name)
 
 
 _DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")

@@ -8,11 +8,10 @@ and serialised, so Bordercase scales with processes and machines, never threads.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
-from rules.case import Case, CaseError, parse_case
+from rules.case import Case, CaseError, parse_case_json
 
 Options = tuple[str, bool, bool]  # format ("json" or "text"), with trace, pretty-printed
 Result = tuple[str, str | list[str]]  # (where, decision text | problems)
@@ -24,11 +23,7 @@ _ASSESSOR: Any = None
 
 def parse(text: str) -> Case | list[str]:
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        return [f"(case): not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"]
-    try:
-        return parse_case(data)
+        return parse_case_json(text)
     except CaseError as error:
         return error.problems
 

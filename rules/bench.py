@@ -19,10 +19,11 @@ import resource
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from rules import conditions
-from rules.case import Case, parse_case
+from rules.case import Case, parse_case, parse_case_json
 from rules.engine import ENGINE
 from rules.pipeline import Assessor, Prepared
 
@@ -250,12 +251,22 @@ def _zen_decision(engine: Any, rules: list[Any]) -> Any:
 
 
 def _batch_json(lines: list[str], assessor: Assessor) -> int:
-    cases = (parse_case(json.loads(line)) for line in lines)
+    cases = (parse_case_json(line) for line in lines)
     return sum(1 for d in assessor.assess_many(cases) if d.model_dump_json())
 
 
 def _worker(lines: list[str]) -> int:
     return _batch_json(lines, Assessor())
+
+
+def _in_processes(lines: list[str], jobs: int) -> float:
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = -(-len(lines) // jobs)
+    chunks = [lines[i : i + size] for i in range(0, len(lines), size)]
+    with ProcessPoolExecutor(jobs) as pool:
+        list(pool.map(_worker, [lines[:50]] * jobs))  # warm the workers
+        return _time(lambda: list(pool.map(_worker, chunks)))
 
 
 def run(n: int, memory_cases: int) -> None:
@@ -284,18 +295,17 @@ def run(n: int, memory_cases: int) -> None:
     one = min(n, 5000)
     seconds = _time(lambda: [assessor.assess(c) for c in cases[:one]])
     rows.append(("bordercase assess, one by one", _rate(one, seconds), "Case in, Decision out"))
-    seconds = _time(lambda: _batch_json(lines, assessor))
-    rows.append(("bordercase assess, batched", _rate(n, seconds), "JSON lines in and out, 1 process"))
+    # the same batch twice: every case, and only those without a dispute or customs history
+    law_only = [line for line, r in zip(lines, raw, strict=True) if "dispute" not in r and "customs" not in r]
     jobs = max(1, os.cpu_count() or 1)
-    if jobs > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        size = -(-len(lines) // jobs)
-        chunks = [lines[i : i + size] for i in range(0, len(lines), size)]
-        with ProcessPoolExecutor(jobs) as pool:
-            list(pool.map(_worker, [lines[:50]] * jobs))  # warm the workers
-            seconds = _time(lambda: list(pool.map(_worker, chunks)))
-        rows.append((f"bordercase assess, batched, {jobs} processes", _rate(n, seconds), "as `assess --jobs`"))
+    for label, batch in (("all cases", lines), ("consumer law only", law_only)):
+        seconds = _time(partial(_batch_json, batch, assessor))
+        rows.append(
+            (f"bordercase assess, batched, {label}", _rate(len(batch), seconds), "JSON lines in and out, 1 process")
+        )
+        if jobs > 1:
+            seconds = _in_processes(batch, jobs)
+            rows.append((f"  ... on {jobs} processes", _rate(len(batch), seconds), "as `assess --jobs`"))
 
     width = max(len(r[0]) for r in rows)
     print(f"\n{'evaluator'.ljust(width)}   cases/s   note")

@@ -99,7 +99,20 @@ class WorkCalendar:
 
 
 def calendar_for(country: str | None, subdivision: str | None, rule: CountingRule) -> WorkCalendar:
-    return _calendar(country, subdivision, tuple(rule.weekend), rule.public_holidays, tuple(rule.holiday_categories))
+    key = (country, subdivision, id(rule))
+    found = _BY_RULE.get(key)
+    if found is None:
+        found = _calendar(
+            country, subdivision, tuple(rule.weekend), rule.public_holidays, tuple(rule.holiday_categories)
+        )
+        _BY_RULE[key] = found
+        _KEEP.append(rule)  # keeps id(rule) from being reused while the entry lives
+    return found
+
+
+# counting rules live as long as their rule files: remember each one's calendars by identity
+_BY_RULE: dict[tuple[str | None, str | None, int], WorkCalendar] = {}
+_KEEP: list[CountingRule] = []
 
 
 @lru_cache(maxsize=512)
@@ -118,6 +131,22 @@ def add_months(day: date, months: int) -> date:
 
 
 def last_day(start: date, length: int, unit: str, rule: CountingRule, calendar: WorkCalendar) -> tuple[date, date]:
+    """The period's last day, before and after a move off a non-working day (cached: cases of
+    one batch share their dates, and walking the holiday calendar is the costly part)."""
+    key = (start, length, unit, id(rule), id(calendar))
+    found = _LAST_DAYS.get(key)
+    if found is None:
+        if len(_LAST_DAYS) > 200_000:  # bounded: memory stays flat over any number of cases
+            _LAST_DAYS.clear()
+        # the entry holds the rule and calendar, so their ids cannot be reused while it lives
+        found = _LAST_DAYS[key] = (_count(start, length, unit, rule, calendar), rule, calendar)
+    return found[0]
+
+
+_LAST_DAYS: dict[tuple[date, int, str, int, int], tuple[tuple[date, date], CountingRule, WorkCalendar]] = {}
+
+
+def _count(start: date, length: int, unit: str, rule: CountingRule, calendar: WorkCalendar) -> tuple[date, date]:
     """The period's last day, before and after a move off a non-working day.
 
     Returns (unmoved, final). With `day_one: event_day`, the day of the event is day 1 (JP

@@ -142,11 +142,18 @@ def notice_of_intent_day(pack: Pack, case: Case) -> date | None:
     in_force = parameter.at(export) if parameter and export else None
     if export is None or in_force is None:
         return None
-    country = pack.holidays_country or pack.code
-    calendar = calendar_for(
-        country, None, CountingRule.model_construct(weekend=["saturday", "sunday"], public_holidays=True)
-    )
+    calendar = calendar_for(pack.holidays_country or pack.code, None, _WORKING_DAYS)
     return relief.working_days_before(export, int(in_force.value), calendar.is_working_day)
+
+
+# Monday to Friday without public holidays; built once (model_construct is slow per call)
+_WORKING_DAYS = CountingRule.model_construct(
+    day_one="day_after_event",
+    last_day_off_work="stays",
+    weekend=["saturday", "sunday"],
+    public_holidays=True,
+    holiday_categories=["public"],
+)
 
 
 def _lines(case: Case, barred: dict[int, PackRule]) -> list[relief.Line]:

@@ -9,6 +9,7 @@ and the version already in force stays in force.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
@@ -124,14 +125,17 @@ class PackParameter:
     file: SourceFile
     path: KeyPath
 
+    @cached_property
+    def _starts(self) -> list[date]:
+        return sorted(self.values)
+
     def at(self, day: date) -> Value | None:
         """The value in force on `day`: the latest that started on or before it, if not ended."""
-        chosen: Value | None = None
-        for start in sorted(self.values):
-            if start > day:
-                break
-            chosen = self.values[start]
-        if chosen is not None and chosen.until is not None and chosen.until <= day:
+        index = bisect_right(self._starts, day)
+        if index == 0:
+            return None
+        chosen = self.values[self._starts[index - 1]]
+        if chosen.until is not None and chosen.until <= day:
             return None
         return chosen
 
@@ -241,7 +245,11 @@ class Pack:
         return country, subdivision
 
     def kind_of(self, code: str) -> str:
-        return next((f.spec.kind for f in self.chain if f.code == code and f.spec.kind), "national")
+        return self._kinds.get(code, "national")
+
+    @cached_property
+    def _kinds(self) -> dict[str, str]:
+        return {f.code: f.spec.kind for f in self.chain if f.spec.kind}
 
     def national_code(self) -> str:
         """The first file in the chain that is a law of its own (DE for DE → EU)."""

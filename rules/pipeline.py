@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from rules.case import Case, unknown_fields
-from rules.customs import CustomsResult, finish_customs, plan_customs
+from rules.customs import CustomsResult, finish_customs, plan_customs, route_of
 from rules.decision import Decision, Legal
 from rules.engine import ENGINE, Firing
 from rules.facts import case_facts, item_facts, main_reason
@@ -82,6 +82,8 @@ class Assessor:
                 f"no rule file for {case.buyer.subdivision or case.buyer.country}: consumer law not assessed"
             )
         else:
+            if part == "all" and primary and route_of(case) is None:
+                part = "law"  # no customs route: the customs regimes' periods are not needed
             periods = compute_periods(pack, case, facts, None if part == "all" else pack.periods_of(part))
             for name, result in periods.items():
                 facts[f"period_{name}"] = result.status
