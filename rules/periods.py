@@ -166,6 +166,12 @@ def compute_periods(
     """Every period of the pack, or only `names` (and what they depend on)."""
     results: dict[str, PeriodResult] = {}
     country, subdivision = pack.holiday_place(case)
+    days: dict[str, date | None] = {}  # each anchor's day, looked up once per case
+
+    def day_of(anchor: str) -> date | None:
+        if anchor not in days:
+            days[anchor] = ANCHORS[anchor](case)
+        return days[anchor]
 
     def judge(
         period: Any, name: str, start: date | None, end: date | None, unmoved: date | None, **kw: Any
@@ -174,7 +180,7 @@ def compute_periods(
             return PeriodResult(name, "not_started", start=start, **kw)
         judged, by = case.as_of, "as_of"
         for act in period.judged_on:
-            day = ANCHORS[act](case)
+            day = day_of(act)
             if day is not None:
                 judged, by = day, act
                 break
@@ -209,7 +215,7 @@ def compute_periods(
         if period.ends is not None:
             # the last day is a date of the case itself: nothing to count, nothing to move
             ends = period.ends if isinstance(period.ends, list) else [period.ends]
-            day = next((d for d in (ANCHORS[e](case) for e in ends) if d is not None), None)
+            day = next((d for d in (day_of(e) for e in ends) if d is not None), None)
             result = judge(period, name, day, day, day)
             if day is None:
                 result = PeriodResult(name, "not_started", problem=f"no {' or '.join(ends).replace('_', ' ')} date yet")
@@ -219,10 +225,7 @@ def compute_periods(
         anchors: list[str] = period.starts if isinstance(period.starts, list) else [period.starts or "as_of"]
         start: date | None = None
         for anchor in anchors:
-            if anchor.startswith("end_of:"):
-                start = compute(anchor[len("end_of:") :]).unmoved_end
-            else:
-                start = ANCHORS[anchor](case)
+            start = compute(anchor[len("end_of:") :]).unmoved_end if anchor.startswith("end_of:") else day_of(anchor)
             if start is not None:
                 break
         value: Value | None = None
