@@ -114,8 +114,22 @@ def with_platform(
         if platform.likely_outcome == LikelyOutcome.seller_wins and facts.get("delivery_confirmed"):
             line = f"The carrier confirmed delivery: answer the {where} dispute with the proof of delivery{answer}; do not refund."
             return Choice(Resolution.reject, None, False, [line]), answer_by
+    if platform.dispute_type in _FAULT_DISPUTES and platform.likely_outcome in _MONEY_TO_BUYER:
+        # the buyer took the fault to the platform: its ruling decides the money, so settle as it would
+        keep = _cheap_to_keep(facts)
+        asked = dispute.requested_solution.value if dispute.requested_solution else None
+        if keep:
+            line = f"The {where} dispute will likely go to the buyer{answer}: refund without asking for the item back ({keep})."
+            return Choice(Resolution.returnless_refund, choice.right, False, [line, *choice.reasons]), answer_by
+        if platform.likely_outcome == LikelyOutcome.buyer_wins_partial_refund and asked == "partial_refund":
+            line = f"The {where} dispute will likely end in a partial refund{answer}: offer it and let the buyer keep the item."
+            return Choice(Resolution.partial_refund, choice.right, False, [line, *choice.reasons]), answer_by
     line = f"The {where} dispute is open{answer}."
     return Choice(choice.resolution, choice.right, choice.return_required, [*choice.reasons, line]), answer_by
+
+
+_FAULT_DISPUTES = frozenset({"not_as_described", "damaged", "wrong_item", "counterfeit"})
+_MONEY_TO_BUYER = (LikelyOutcome.buyer_wins_full_refund, LikelyOutcome.buyer_wins_partial_refund)
 
 
 def _cheap_to_keep(facts: dict[str, Any]) -> str | None:
