@@ -151,7 +151,7 @@ def choose(case: Case, facts: dict[str, Any], rights: list[RightOutcome]) -> Cho
             right = open_rights.get(right_id)
             if right is None:
                 continue
-            remedy = _remedy(case, right)
+            remedy = _remedy(case, right, reason)
             why = [f"{right_id.value.replace('_', ' ')} ({right.jurisdiction}): {right.why}"]
             if remedy == Remedy.refund:
                 if keep:
@@ -211,8 +211,10 @@ def _refund(right: RightOutcome, keep: str | None, why: list[str]) -> Choice:
     return Choice(Resolution.refund, right, True, why)
 
 
-def _remedy(case: Case, right: RightOutcome) -> Remedy | None:
-    """The buyer's stated choice if the law gives it now, else the first remedy the file lists."""
+def _remedy(case: Case, right: RightOutcome, reason: Reason | None = None) -> Remedy | None:
+    """The buyer's stated choice if the law gives it now, else the first remedy the file lists
+    that fits the fault: nothing can be repaired into the item ordered when the wrong goods, goods
+    unlike their description or fakes were sent."""
     asked = None
     for source in (case.return_request, case.dispute):
         if source is not None and source.requested_solution is not None:
@@ -220,7 +222,13 @@ def _remedy(case: Case, right: RightOutcome) -> Remedy | None:
             break
     if asked in right.remedies:
         return asked
-    return right.remedies[0] if right.remedies else None
+    fitting = [r for r in right.remedies if not (r == Remedy.repair and reason in _NOT_REPAIRABLE)]
+    if reason == Reason.counterfeit and Remedy.refund in fitting:
+        return Remedy.refund  # a fake is not swapped for another from the same source
+    return fitting[0] if fitting else (right.remedies[0] if right.remedies else None)
+
+
+_NOT_REPAIRABLE = frozenset({Reason.not_as_described, Reason.wrong_item, Reason.counterfeit})
 
 
 def _nothing(case: Case, facts: dict[str, Any], closed: list[RightOutcome], summary: str) -> Choice:
