@@ -25,6 +25,7 @@ from rules.customs_thresholds import Paid, de_minimis, governs, paid_at_import
 from rules.decision import CustomsBlock, HSCodeCheck, RegimeOutcome, TraceLine
 from rules.drafts import collect
 from rules.engine import ENGINE, Firing
+from rules.facts import put_fact
 from rules.loader import Pack, PackRule
 from rules.periods import PeriodResult, keyed_day
 from rules.rights import join_citations, period_line
@@ -82,11 +83,6 @@ def customs_pack(assessor: Assessor, country: str) -> Pack | None:
 # -- facts about one end --------------------------------------------------------------------
 
 
-def _put(facts: dict[str, Any], name: str, value: Any) -> None:
-    if value is not None:
-        facts[name] = value.value if hasattr(value, "value") else value
-
-
 def end_facts(case: Case, country: str, end: RouteEnd, paid: Paid) -> dict[str, Any]:
     """Facts about one end; `paid` is what the original import paid (recorded, none under a
     threshold, or estimated)."""
@@ -104,18 +100,18 @@ def end_facts(case: Case, country: str, end: RouteEnd, paid: Paid) -> dict[str, 
             f["import_vat_paid"] = vat > 0
         if duty is not None or vat is not None:
             f["tax_paid"] = (duty or 0) + (vat or 0) > 0
-        _put(f, "importer_of_record", imp.importer_of_record)
-        _put(f, "importer_is_consumer", imp.importer_is_consumer)
-        _put(f, "importer_vat_registered", imp.importer_vat_registered)
-        _put(f, "ioss", imp.ioss)
-        _put(f, "import_regime_code", imp.regime_code)
+        put_fact(f, "importer_of_record", imp.importer_of_record)
+        put_fact(f, "importer_is_consumer", imp.importer_is_consumer)
+        put_fact(f, "importer_vat_registered", imp.importer_vat_registered)
+        put_fact(f, "ioss", imp.ioss)
+        put_fact(f, "import_regime_code", imp.regime_code)
         f["cbec_import"] = imp.regime_code in CBEC_IMPORT_CODES
     if exp is not None:
         f["exported_from_here"] = tariff_area(exp.country or case.seller.country) == area
-        _put(f, "exported_in_free_circulation", exp.in_free_circulation)
-        _put(f, "drawback_claimed", exp.drawback_claimed)
-        _put(f, "exported_under_lease", exp.under_lease)
-        _put(f, "export_regime_code", exp.regime_code)
+        put_fact(f, "exported_in_free_circulation", exp.in_free_circulation)
+        put_fact(f, "drawback_claimed", exp.drawback_claimed)
+        put_fact(f, "exported_under_lease", exp.under_lease)
+        put_fact(f, "export_regime_code", exp.regime_code)
         f["cbec_export"] = exp.regime_code in CBEC_EXPORT_CODES
     elif end == RouteEnd.entering and tariff_area(case.seller.country) == area:
         f["exported_from_here"] = True  # the seller sent them from here; no export record given
@@ -123,12 +119,12 @@ def end_facts(case: Case, country: str, end: RouteEnd, paid: Paid) -> dict[str, 
     if all(origins):
         f["goods_of_this_origin"] = all(tariff_area(o) == area for o in origins if o)
     if ship is not None:
-        _put(f, "work_done_abroad", ship.work_done_abroad)
-        _put(f, "reimporter_is_original_exporter", ship.reimporter_is_original_exporter)
-        _put(f, "extension_approved", ship.extension_approved)
-    _put(f, "point_of_sale_vat", customs.point_of_sale_vat)
-    _put(f, "personal_use", customs.personal_use)
-    _put(f, "purchase_channel", customs.purchase_channel)
+        put_fact(f, "work_done_abroad", ship.work_done_abroad)
+        put_fact(f, "reimporter_is_original_exporter", ship.reimporter_is_original_exporter)
+        put_fact(f, "extension_approved", ship.extension_approved)
+    put_fact(f, "point_of_sale_vat", customs.point_of_sale_vat)
+    put_fact(f, "personal_use", customs.personal_use)
+    put_fact(f, "purchase_channel", customs.purchase_channel)
     return f
 
 

@@ -304,7 +304,7 @@ def card_reason_code(case: Case, claim: DisputeType | None) -> str | None:
     return None
 
 
-def _put(facts: dict[str, Any], name: str, value: Any) -> None:
+def put_fact(facts: dict[str, Any], name: str, value: Any) -> None:
     """Unknown stays unknown: a None is left out, so no rule can match on it."""
     if value is not None:
         facts[name] = value.value if hasattr(value, "value") else value
@@ -314,44 +314,44 @@ def case_facts(case: Case, delivered_on: Any) -> dict[str, Any]:
     """Facts about the whole case. `delivered_on` is the last parcel's day (or None)."""
     f: dict[str, Any] = {}
     buyer, seller, sale, order = case.buyer, case.seller, case.sale, case.order
-    _put(f, "is_consumer", buyer.is_consumer)
-    _put(f, "buyer_country", buyer.country)
-    _put(f, "buyer_subdivision", buyer.subdivision)
-    _put(f, "seller_country", seller.country)
-    _put(f, "seller_targets_buyer", seller.targets_buyer_country or seller.country == buyer.country)
-    _put(f, "same_country", seller.country == buyer.country)
-    _put(f, "channel", sale.channel)
-    _put(f, "platform", sale.platform)
-    _put(f, "payment_method", sale.payment_method)
+    put_fact(f, "is_consumer", buyer.is_consumer)
+    put_fact(f, "buyer_country", buyer.country)
+    put_fact(f, "buyer_subdivision", buyer.subdivision)
+    put_fact(f, "seller_country", seller.country)
+    put_fact(f, "seller_targets_buyer", seller.targets_buyer_country or seller.country == buyer.country)
+    put_fact(f, "same_country", seller.country == buyer.country)
+    put_fact(f, "channel", sale.channel)
+    put_fact(f, "platform", sale.platform)
+    put_fact(f, "payment_method", sale.payment_method)
     if sale.payment_method is not None:
         f["paid_in_cash"] = sale.payment_method.value == "cash_on_delivery"
-    _put(f, "withdrawal_info_given", sale.withdrawal_info_given)
+    put_fact(f, "withdrawal_info_given", sale.withdrawal_info_given)
     f["withdrawal_info_given_late"] = sale.withdrawal_info_given_at is not None
-    _put(f, "return_policy_posted", sale.return_policy_posted)
-    _put(f, "return_policy_kind", sale.return_policy_kind)
-    _put(f, "return_policy_days", sale.return_policy_days)
-    _put(f, "return_cost_disclosed", sale.return_cost_disclosed)
-    _put(f, "free_return", sale.free_return)
-    _put(f, "return_terms_on_confirmation_screen", sale.return_terms_on_confirmation_screen)
-    _put(f, "return_terms_in_advertisement", sale.return_terms_in_advertisement)
-    _put(f, "terms_require_return_arrival_within_period", sale.terms_require_return_arrival_within_period)
-    _put(f, "warranty_excluded", sale.warranty_excluded)
+    put_fact(f, "return_policy_posted", sale.return_policy_posted)
+    put_fact(f, "return_policy_kind", sale.return_policy_kind)
+    put_fact(f, "return_policy_days", sale.return_policy_days)
+    put_fact(f, "return_cost_disclosed", sale.return_cost_disclosed)
+    put_fact(f, "free_return", sale.free_return)
+    put_fact(f, "return_terms_on_confirmation_screen", sale.return_terms_on_confirmation_screen)
+    put_fact(f, "return_terms_in_advertisement", sale.return_terms_in_advertisement)
+    put_fact(f, "terms_require_return_arrival_within_period", sale.terms_require_return_arrival_within_period)
+    put_fact(f, "warranty_excluded", sale.warranty_excluded)
     f["digital_consent_and_acknowledgement"] = bool(
         sale.immediate_performance_consent and sale.acknowledged_loss_of_withdrawal
     )
     if sale.card_creditor is not None:
         f["card_creditor_is_seller"] = sale.card_creditor.value == "seller"
-    _put(f, "purpose_disclosed_to_supplier", order.purpose_disclosed_to_supplier)
-    _put(f, "required_disclosure_given", sale.required_disclosure_given)
+    put_fact(f, "purpose_disclosed_to_supplier", order.purpose_disclosed_to_supplier)
+    put_fact(f, "required_disclosure_given", sale.required_disclosure_given)
 
     parcels = [d.delivered_at for d in order.deliveries]
     f["split_delivery"] = len(parcels) > 1
     f["partly_delivered"] = bool(parcels) and any(p is None for p in parcels) and any(parcels)
     f["delivered"] = delivered_on is not None
     f["shipped"] = order.shipped_at is not None or delivered_on is not None
-    _put(f, "shipping_time_stated", order.shipping_time_stated)
+    put_fact(f, "shipping_time_stated", order.shipping_time_stated)
     f["delivery_date_agreed"] = order.agreed_delivery_date is not None
-    _put(f, "delivery_date_essential", order.delivery_date_essential)
+    put_fact(f, "delivery_date_essential", order.delivery_date_essential)
     promised = order.agreed_delivery_date or order.estimated_delivery_latest
     if promised is not None:
         f["delivered_late"] = (delivered_on or case.as_of) > promised
@@ -359,12 +359,12 @@ def case_facts(case: Case, delivered_on: Any) -> dict[str, Any]:
     sent = order.shipped_at or order.ordered_at
     if promised is not None and sent is not None:
         f["promised_delivery_days"] = (promised - sent).days
-    _put(f, "platform_program", sale.platform_program)
+    put_fact(f, "platform_program", sale.platform_program)
     f["order_total"] = float(order_total(case))
     f["additional_period_set"] = order.additional_period_until is not None
     if order.additional_period_until is not None:
         f["additional_period_expired"] = (delivered_on or case.as_of) > order.additional_period_until
-    _put(f, "delay_option_notice_sent", order.delay_option_notice_sent)
+    put_fact(f, "delay_option_notice_sent", order.delay_option_notice_sent)
     f["contract_copy_received"] = order.contract_copy_received_at is not None
     f["item_count"] = len(case.items)
     lasting = [item.long_lasting for item in case.items]
@@ -380,38 +380,38 @@ def case_facts(case: Case, delivered_on: Any) -> dict[str, Any]:
         f["returnless_threshold_met"] = value < sale.returnless_refund_under.amount
 
     reason = main_reason(case)
-    _put(f, "reason", reason)
+    put_fact(f, "reason", reason)
     f["fault"] = reason in FAULT_REASONS or any(item.condition in _CONDITION_REASON for item in case.items)
     f["no_fault"] = reason in NO_FAULT_REASONS
     request = case.return_request
     f["return_requested"] = request is not None
     if request is not None:
-        _put(f, "failure_severity", request.failure_severity)
-        _put(f, "defect_visible_on_delivery", request.defect_visible_on_delivery)
-        _put(f, "supplier_can_repair", request.supplier_can_repair)
+        put_fact(f, "failure_severity", request.failure_severity)
+        put_fact(f, "defect_visible_on_delivery", request.defect_visible_on_delivery)
+        put_fact(f, "supplier_can_repair", request.supplier_can_repair)
         f["consumer_agreed_to_repair"] = request.consumer_agreed_to_repair_at is not None
-        _put(f, "return_cost_significant", request.return_cost_significant)
-        _put(f, "consequential_loss", request.consequential_loss)
-        _put(f, "uses_designated_carrier", request.uses_designated_carrier)
+        put_fact(f, "return_cost_significant", request.return_cost_significant)
+        put_fact(f, "consequential_loss", request.consequential_loss)
+        put_fact(f, "uses_designated_carrier", request.uses_designated_carrier)
         f["seller_demanded_extra_return_fee"] = request.seller_demanded_extra_return_fee is not None
-        _put(f, "requested_solution", request.requested_solution)
+        put_fact(f, "requested_solution", request.requested_solution)
         f["goods_returned"] = request.goods_sent_at is not None or request.goods_received_at is not None
 
     tracking = case.tracking
     f["tracking_known"] = tracking is not None
     if tracking is not None:
-        _put(f, "tracking_registered", tracking.registered)
-        _put(f, "delivery_confirmed", tracking.delivered_confirmed)
-        _put(f, "signature", tracking.signature)
-        _put(f, "delivered_to_transaction_address", tracking.delivered_to_transaction_address)
+        put_fact(f, "tracking_registered", tracking.registered)
+        put_fact(f, "delivery_confirmed", tracking.delivered_confirmed)
+        put_fact(f, "signature", tracking.signature)
+        put_fact(f, "delivered_to_transaction_address", tracking.delivered_to_transaction_address)
         if tracking.last_event_at is not None and delivered_on is None:
             f["tracking_silent_days"] = (case.as_of - tracking.last_event_at).days
 
     dispute = case.dispute
     f["dispute_open"] = dispute is not None
     if dispute is not None:
-        _put(f, "dispute_channel", dispute.channel)
-        _put(f, "dispute_type", dispute.type)
+        put_fact(f, "dispute_channel", dispute.channel)
+        put_fact(f, "dispute_type", dispute.type)
         f["chargeback"] = dispute.channel is not None and dispute.channel.value in (
             "visa",
             "mastercard",
@@ -424,8 +424,8 @@ def case_facts(case: Case, delivered_on: Any) -> dict[str, Any]:
         f["buyer_contacted_seller"] = dispute.buyer_contacted_seller_at is not None
         f["dispute_escalated"] = dispute.escalated_at is not None
         f["dispute_closed_by_buyer"] = dispute.closed_by_buyer_at is not None
-        _put(f, "buyer_accepted_offer", dispute.buyer_accepted_offer)
-        _put(f, "buyer_return_shipped", dispute.buyer_return_shipped)
+        put_fact(f, "buyer_accepted_offer", dispute.buyer_accepted_offer)
+        put_fact(f, "buyer_return_shipped", dispute.buyer_return_shipped)
         f["buyer_evidence_count"] = len(dispute.buyer_evidence)
         evidence = set(dispute.seller_evidence)
         f["seller_has_brand_authorization"] = bool(
@@ -437,11 +437,11 @@ def case_facts(case: Case, delivered_on: Any) -> dict[str, Any]:
         f["seller_has_photos"] = bool(evidence & {"photos", "video", "pre_shipment_photos"})
         f["buyer_has_photos"] = bool(set(dispute.buyer_evidence) & {"photos", "video", "photo", "unboxing_video"})
         if not f.get("requested_solution"):
-            _put(f, "requested_solution", dispute.requested_solution)
+            put_fact(f, "requested_solution", dispute.requested_solution)
 
     claim = claim_type(case, delivered_on)
-    _put(f, "claim_type", claim)
-    _put(f, "card_reason_code", card_reason_code(case, claim))
+    put_fact(f, "claim_type", claim)
+    put_fact(f, "card_reason_code", card_reason_code(case, claim))
 
     shipment = case.customs.return_shipment if case.customs else None
     f["cross_border_return"] = bool(
@@ -452,15 +452,15 @@ def case_facts(case: Case, delivered_on: Any) -> dict[str, Any]:
 
 def item_facts(item: Item, case_reason: Reason | None) -> dict[str, Any]:
     f: dict[str, Any] = {}
-    _put(f, "item_category", item.category)
-    _put(f, "item_subtype", item.subtype.lower() if item.subtype else None)
-    _put(f, "item_personalised", item.personalised)
-    _put(f, "item_long_lasting", item.long_lasting)
-    _put(f, "item_condition", item.condition)
+    put_fact(f, "item_category", item.category)
+    put_fact(f, "item_subtype", item.subtype.lower() if item.subtype else None)
+    put_fact(f, "item_personalised", item.personalised)
+    put_fact(f, "item_long_lasting", item.long_lasting)
+    put_fact(f, "item_condition", item.condition)
     if item.condition is not None:
         f["item_unsealed"] = item.condition.value != "unused_with_tags"
-    _put(f, "item_value_significantly_reduced", item.value_significantly_reduced)
+    put_fact(f, "item_value_significantly_reduced", item.value_significantly_reduced)
     reason = item_reason(item, case_reason)
-    _put(f, "item_return_reason", reason)
+    put_fact(f, "item_return_reason", reason)
     f["item_fault"] = reason in FAULT_REASONS
     return f
