@@ -8,6 +8,7 @@ and serialised, so Bordercase scales with processes and machines, never threads.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,6 +20,15 @@ Result = tuple[str, str | list[str]]  # (where, decision text | problems)
 PARALLEL_FROM = 2000  # below this, starting processes costs more than it saves
 CHUNK = 1000
 _ASSESSOR: Any = None
+
+
+def settle() -> None:
+    """After the rule files are loaded, before a batch: move everything alive so far out of
+    the garbage collector's reach. The rule packs, holidays and nomenclature live as long as
+    the process, and a batch makes many short-lived objects: without this, every full
+    collection walks the whole library again (measured: a quarter of a batch's time)."""
+    gc.collect()
+    gc.freeze()
 
 
 def parse(text: str) -> Case | list[str]:
@@ -36,6 +46,7 @@ def decide_chunk(texts: list[tuple[str, str]], options: Options) -> list[Result]
     global _ASSESSOR
     if _ASSESSOR is None:
         _ASSESSOR = Assessor()
+        settle()
     fmt, trace, pretty = options
     parsed = [(where, parse(text)) for where, text in texts]
     decisions = iter(_ASSESSOR.assess_many(c for _w, c in parsed if isinstance(c, Case)))
