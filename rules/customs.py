@@ -24,7 +24,7 @@ from rules.case import Case
 from rules.customs_thresholds import Paid, de_minimis, governs, paid_at_import
 from rules.decision import CustomsBlock, HSCodeCheck, RegimeOutcome, TraceLine
 from rules.drafts import collect
-from rules.engine import ENGINE, Firing
+from rules.engine import Firing
 from rules.facts import put_fact
 from rules.loader import Pack, PackRule
 from rules.periods import PeriodResult, keyed_day
@@ -354,12 +354,3 @@ def finish_customs(case: Case, plan: CustomsPlan, fired: list[list[Firing]]) -> 
         result.trace += trace
         result.versions.update(job.pack.versions)
     return result
-
-
-def assess_customs(assessor: Assessor, case: Case) -> CustomsResult | None:
-    """The customs block for one case (a batch plans all its cases first, then runs the engine once)."""
-    plan = plan_customs(assessor, case)
-    if plan is None:
-        return None
-    fired = [ENGINE.run(ENGINE.compiled(job.pack, "regimes"), [(job.facts, job.items)])[0] for job in plan.jobs]
-    return finish_customs(case, plan, fired)

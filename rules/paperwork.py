@@ -12,7 +12,7 @@ from __future__ import annotations
 from customs.hs import tariff_area
 from rules.case import Case
 from rules.decision import Decision
-from rules.vocab import FAULT_REASONS, Document, Reason, Right
+from rules.vocab import FAULT_REASONS, Document, Right
 
 _ORDER = list(Document)
 
@@ -28,14 +28,11 @@ def crosses_border(case: Case) -> bool:
 def paperwork_for(case: Case, decision: Decision) -> list[Document]:
     docs: set[Document] = set()
     returning = decision.recommendation.return_required
-    reason = next(
-        (r for r in (case.return_request.reason if case.return_request else None,) if r is not None),
-        None,
-    )
+    reason = case.return_request.reason if case.return_request else None
     if returning and crosses_border(case):
         # a return across a border is an export: the carrier and both customs need these
         docs |= {Document.commercial_invoice, Document.packing_list}
-    if returning and (reason in FAULT_REASONS or reason == Reason.defective):
+    if returning and reason in FAULT_REASONS:
         docs.add(Document.reason_statement)
     for right in decision.legal.rights:
         if right.right == Right.withdrawal and right.eligible and "2011/83/EU" in right.citation:
